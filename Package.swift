@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "nncheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nncheck", targets: ["nncheck"]),
+        .library(name: "NNCore", targets: ["NNCore"]),
+        .library(name: "NNProblem", targets: ["NNProblem"]),
+        .library(name: "NNGrade", targets: ["NNGrade"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // Pure network math: no dependencies, no I/O.
+        .target(name: "NNCore"),
+        // Bounded, position-aware YAML reading on top of Yams.
+        .target(name: "NNYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Problem files: model, loader, validation, solver.
+        .target(name: "NNProblem", dependencies: ["NNCore", "NNYAML"]),
+        // Answer files, comparison, grading, reports, exports, verify.
+        .target(name: "NNGrade", dependencies: ["NNCore", "NNYAML", "NNProblem"]),
+        // Thin command-line front end.
+        .executableTarget(
+            name: "nncheck",
+            dependencies: ["NNCore", "NNProblem", "NNGrade",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "NNCoreTests", dependencies: ["NNCore"]),
+        .testTarget(name: "NNProblemTests", dependencies: ["NNCore", "NNYAML", "NNProblem"]),
+        .testTarget(name: "NNGradeTests", dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["nncheck"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

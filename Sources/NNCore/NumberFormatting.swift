@@ -1,0 +1,67 @@
+/// Deterministic, locale-independent number formatting shared by tables, reports and JSON.
+public enum NumberFormatting {
+    /// The shortest decimal text that round-trips to the same `Double` (Swift's `description`),
+    /// with `-0` printed as `0` and integral values printed without `.0`.
+    public static func short(_ value: Double) -> String {
+        if value == 0 { return "0" }
+        if value.isNaN { return "nan" }
+        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+        if value == value.rounded(), abs(value) < 1e15 {
+            return String(Int64(value))
+        }
+        return "\(value)"
+    }
+
+    /// `value` rounded to `digits` significant figures, printed without trailing zeros.
+    public static func significant(_ value: Double, digits: Int) -> String {
+        guard value.isFinite, value != 0, digits > 0 else { return short(value) }
+        let magnitude = Int((abs(value)).log10Floor)
+        let decimals = max(0, digits - 1 - magnitude)
+        let scale = pow10(digits - 1 - magnitude)
+        let rounded = (value * scale).rounded() / scale
+        if decimals == 0 { return short(rounded) }
+        return fixed(rounded, decimals: min(decimals, 17))
+    }
+
+    /// `value` printed with exactly `decimals` digits after the point, trailing zeros trimmed.
+    public static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return short(value) }
+        let scale = pow10(decimals)
+        let scaled = (abs(value) * scale).rounded()
+        if scaled >= 1e17 { return short(value) }
+        let integer = UInt64(scaled)
+        let divisor = UInt64(pow10(decimals))
+        let whole = integer / max(divisor, 1)
+        var frac = String(integer % max(divisor, 1))
+        if decimals > 0 {
+            frac = String(repeating: "0", count: max(0, decimals - frac.count)) + frac
+            while frac.hasSuffix("0") { frac.removeLast() }
+        }
+        let sign = (value < 0 && integer != 0) ? "-" : ""
+        return frac.isEmpty || decimals == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(frac)"
+    }
+
+    /// 10 raised to an integer power, exact for |n| ≤ 22.
+    public static func pow10(_ n: Int) -> Double {
+        var result = 1.0
+        let base = n >= 0 ? 10.0 : 0.1
+        if n < 0 {
+            for _ in 0..<(-n) { result *= 10 }
+            return 1 / result
+        }
+        for _ in 0..<n { result *= base }
+        return result
+    }
+}
+
+extension Double {
+    /// ⌊log₁₀|self|⌋ computed without Foundation, exact at powers of ten.
+    var log10Floor: Double {
+        var m = abs(self)
+        guard m.isFinite, m > 0 else { return 0 }
+        var e = 0
+        while m >= 10 { m /= 10; e += 1 }
+        while m < 1 { m *= 10; e -= 1 }
+        return Double(e)
+    }
+}
