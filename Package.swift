@@ -29,6 +29,7 @@ let package = Package(
             dependencies: ["NNCore", "NNProblem", "NNGrade",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore"]),
+        .testTarget(name: "NNYAMLTests", dependencies: ["NNYAML"]),
         .testTarget(name: "NNProblemTests", dependencies: ["NNCore", "NNYAML", "NNProblem"]),
         .testTarget(name: "NNGradeTests", dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade"]),
         .testTarget(name: "EndToEndTests", dependencies: ["nncheck"]),

@@ -15,6 +15,10 @@ public enum Elementary {
     @inlinable public static func exp(_ x: Double) -> Double { Foundationless.exp(x) }
     /// Natural logarithm.
     @inlinable public static func log(_ x: Double) -> Double { Foundationless.log(x) }
+    /// Base-10 logarithm.
+    @inlinable public static func log10(_ x: Double) -> Double { Foundationless.log10(x) }
+    /// Base-2 logarithm.
+    @inlinable public static func log2(_ x: Double) -> Double { Foundationless.log2(x) }
     /// log(1 + x), accurate for small x.
     @inlinable public static func log1p(_ x: Double) -> Double { Foundationless.log1p(x) }
     /// eˣ − 1, accurate for small x.
@@ -41,6 +45,8 @@ public enum Elementary {
 @usableFromInline enum Foundationless {
     @usableFromInline static func exp(_ x: Double) -> Double { _exp(x) }
     @usableFromInline static func log(_ x: Double) -> Double { _log(x) }
+    @usableFromInline static func log10(_ x: Double) -> Double { _log10(x) }
+    @usableFromInline static func log2(_ x: Double) -> Double { _log2(x) }
     @usableFromInline static func log1p(_ x: Double) -> Double { _log1p(x) }
     @usableFromInline static func expm1(_ x: Double) -> Double { _expm1(x) }
     @usableFromInline static func tanh(_ x: Double) -> Double { _tanh(x) }
@@ -52,6 +58,8 @@ public enum Elementary {
 
 @usableFromInline func _exp(_ x: Double) -> Double { exp(x) }
 @usableFromInline func _log(_ x: Double) -> Double { log(x) }
+@usableFromInline func _log10(_ x: Double) -> Double { log10(x) }
+@usableFromInline func _log2(_ x: Double) -> Double { log2(x) }
 @usableFromInline func _log1p(_ x: Double) -> Double { log1p(x) }
 @usableFromInline func _expm1(_ x: Double) -> Double { expm1(x) }
 @usableFromInline func _tanh(_ x: Double) -> Double { tanh(x) }

@@ -1,0 +1,67 @@
+/// Stochastic gradient descent with simultaneous updates.
+///
+/// Each step computes every gradient with the weights as they were before the step (seed 001's
+/// convention), then updates all parameters at once: θ ← θ − η ∇θ L. With momentum μ > 0 the
+/// update is v ← μ v − η ∇θ L, θ ← θ + v, with v starting at 0 (PyTorch-style velocity up to sign).
+public struct SGD: Sendable, Hashable {
+    /// How samples are consumed per step.
+    public enum Schedule: String, Sendable, Hashable, CaseIterable {
+        /// One step per pass over the whole batch (full-batch gradient descent).
+        case batch
+        /// One step per sample, in order (online SGD); k steps cycle through the samples.
+        case perSample = "per_sample"
+    }
+
+    /// The learning rate η.
+    public var learningRate: Double
+    /// The momentum μ (0 for plain SGD).
+    public var momentum: Double
+    /// Whether a step uses the whole batch or one sample.
+    public var schedule: Schedule
+
+    /// Creates an optimiser.
+    public init(learningRate: Double, momentum: Double = 0, schedule: Schedule = .batch) {
+        self.learningRate = learningRate
+        self.momentum = momentum
+        self.schedule = schedule
+    }
+
+    /// The state after each step of a training run.
+    public struct Step: Sendable, Hashable {
+        /// The network after the step.
+        public var network: Network
+        /// The loss evaluated before the step, on the data the step used.
+        public var lossBefore: Double
+    }
+
+    /// Runs `steps` updates and returns the network after each one.
+    public func train(_ network: Network, on samples: [Sample], loss: Loss, steps: Int,
+                      options: DifferentiationOptions = .init()) throws(NetworkError) -> [Step] {
+        guard steps >= 0 else { throw NetworkError("the number of steps must not be negative") }
+        guard !samples.isEmpty else { throw NetworkError("training needs at least one sample") }
+        var current = network
+        var velocity: [(dW: Matrix, dB: [Double])] = network.layers.map {
+            (Matrix(rows: $0.weights.rows, columns: $0.weights.columns), [Double](repeating: 0, count: $0.outputSize))
+        }
+        var history: [Step] = []
+        for step in 0..<steps {
+            let batch = schedule == .batch ? samples : [samples[step % samples.count]]
+            let eval = try current.evaluate(batch, loss: loss, options: options)
+            var next = current
+            for l in next.layers.indices {
+                let g = eval.gradients.layers[l]
+                velocity[l].dW = momentum * velocity[l].dW - learningRate * g.dW
+                for i in velocity[l].dB.indices {
+                    velocity[l].dB[i] = momentum * velocity[l].dB[i] - learningRate * g.dB[i]
+                }
+                next.layers[l].weights = next.layers[l].weights + velocity[l].dW
+                if let b = next.layers[l].bias {
+                    next.layers[l].bias = b.indices.map { b[$0] + velocity[l].dB[$0] }
+                }
+            }
+            history.append(Step(network: next, lossBefore: eval.loss))
+            current = next
+        }
+        return history
+    }
+}
