@@ -161,7 +161,6 @@ private func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max
         #expect(latexResult == Tensor(shape: [100, 100], scalars: expected))
         #expect(listResult == Tensor(shape: [100, 100], scalars: expected))
         // Generous: tests run in debug builds; release is far below 50 ms.
-        print("ELAPSED", elapsed)
         #expect(elapsed < .seconds(1))
     }
 }

@@ -1,0 +1,118 @@
+import Dispatch
+import Foundation
+import NNCore
+import NNProblem
+import NNYAML
+
+/// Grades a folder of submissions in parallel and writes the reports, the gradebook and the class
+/// summary. Every file in gives exactly one result out, in a stable (sorted) order.
+public struct BatchGrader: Sendable {
+    /// The grader for the problem.
+    public let grader: Grader
+    /// Limits for answer files.
+    public var limits: YAMLLimits = .answerFile
+
+    /// Creates a batch grader.
+    public init(grader: Grader) { self.grader = grader }
+
+    /// The files of a submissions folder that are graded: every non-hidden entry that is not a
+    /// folder, sorted by name. Symbolic links are listed (and reported as ungradable, not followed).
+    public static func submissionFiles(in folder: String) throws(OutputError) -> [String] {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
+            throw OutputError("\(folder): cannot read the folder")
+        }
+        return names.filter { name in
+            guard !name.hasPrefix(".") else { return false }
+            var st = stat()
+            guard lstat(folder + "/" + name, &st) == 0 else { return true }
+            return (st.st_mode & S_IFMT) != S_IFDIR
+        }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Reads and grades one file; any problem with the file becomes an ungradable result.
+    public func gradeFile(path: String, displayName: String) -> SubmissionResult {
+        var st = stat()
+        if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
+            return grader.ungradable(file: displayName, student: Self.studentFallback(displayName),
+                                     reason: "\(displayName): symbolic links are not followed")
+        }
+        do {
+            let submission = try SubmissionLoader.load(path: path, displayName: displayName, limits: limits)
+            return grader.grade(submission)
+        } catch {
+            return grader.ungradable(file: displayName, student: Self.studentFallback(displayName), reason: error.description)
+        }
+    }
+
+    static func studentFallback(_ file: String) -> String {
+        var name = file
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+        return String(name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.prefix(100).map(Character.init))
+    }
+
+    /// Grades every file in `folder` (in parallel) and returns the results in file-name order.
+    public func grade(folder: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(OutputError) -> [SubmissionResult] {
+        let files = try Self.submissionFiles(in: folder)
+        let box = ResultBox(count: files.count)
+        let done = Counter()
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let r = gradeFile(path: folder + "/" + files[i], displayName: files[i])
+            box.set(i, r)
+            if let progress { progress(done.increment(), files.count) }
+        }
+        return box.results()
+    }
+
+    /// Grades a folder and writes `<out>/<name>.md` and `<name>.json` per submission, plus
+    /// `gradebook.csv`, `gradebook.json` and `summary.md`. Returns the results.
+    public func gradeAndWrite(folder: String, out: String, progress: (@Sendable (Int, Int) -> Void)? = nil)
+        throws(OutputError) -> [SubmissionResult]
+    {
+        let results = try grade(folder: folder, progress: progress)
+        let output = try OutputFolder(path: out)
+        let names = SafeName.unique(results.map { Self.studentFallback($0.file) })
+        let failures = ErrorBox()
+        let problem = grader.problem
+        DispatchQueue.concurrentPerform(iterations: results.count) { i in
+            do throws(OutputError) {
+                try output.write(SubmissionReport.markdown(results[i], problem: problem), to: names[i] + ".md")
+                try output.write(SubmissionReport.json(results[i]), to: names[i] + ".json")
+            } catch {
+                failures.record(error)
+            }
+        }
+        if let first = failures.first { throw first }
+        try output.write(Gradebook.csv(results, problem: problem), to: "gradebook.csv")
+        try output.write(Gradebook.json(results, problem: problem), to: "gradebook.json")
+        try output.write(ClassSummary.markdown(results, problem: problem, showKey: grader.audience == .instructor), to: "summary.md")
+        var keep = Set(names.flatMap { [$0 + ".md", $0 + ".json"] })
+        keep.formUnion(["gradebook.csv", "gradebook.json", "summary.md"])
+        output.removeStale(keeping: keep, extensions: [".md", ".json", ".csv"])
+        return results
+    }
+}
+
+/// Slots written by concurrent workers, one index each.
+final class ResultBox: @unchecked Sendable {
+    private var slots: [SubmissionResult?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: SubmissionResult) { lock.lock(); slots[i] = r; lock.unlock() }
+    func results() -> [SubmissionResult] { lock.lock(); defer { lock.unlock() }; return slots.compactMap { $0 } }
+}
+
+/// A thread-safe counter.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+}
+
+/// The first error raised by concurrent workers.
+final class ErrorBox: @unchecked Sendable {
+    private var error: OutputError?
+    private let lock = NSLock()
+    func record(_ e: OutputError) { lock.lock(); if error == nil { error = e }; lock.unlock() }
+    var first: OutputError? { lock.lock(); defer { lock.unlock() }; return error }
+}

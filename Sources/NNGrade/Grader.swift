@@ -1,0 +1,106 @@
+import NNCore
+import NNProblem
+
+/// Who a report is for, which decides what of the key it may show.
+public enum Audience: String, Sendable, Hashable, CaseIterable {
+    /// Students: expected values and error sizes only where the problem file allows (`show_key`).
+    case student
+    /// Instructors: everything, including expected values and errors.
+    case instructor
+}
+
+/// Grades submissions against a problem's key. Build one per problem and reuse it: the key and
+/// the mistake catalogue are computed once.
+public struct Grader: Sendable {
+    /// The problem.
+    public let problem: Problem
+    /// The reference answers.
+    public let key: AnswerKey
+    /// Known mistakes per question.
+    public let mistakes: MistakeCatalog
+    /// Who the results are for.
+    public var audience: Audience
+    /// A tolerance that replaces every question's own (from the command line), if set.
+    public var toleranceOverride: Tolerance?
+
+    /// Solves the problem and prepares the grader.
+    public init(problem: Problem, audience: Audience = .student, toleranceOverride: Tolerance? = nil) {
+        self.problem = problem
+        self.key = Solver(problem: problem).answerKey()
+        self.mistakes = MistakeCatalog(problem: problem, key: key)
+        self.audience = audience
+        self.toleranceOverride = toleranceOverride
+    }
+
+    /// Grades a parsed submission.
+    public func grade(_ submission: Submission) -> SubmissionResult {
+        if let pid = submission.problemID, pid != problem.id {
+            return ungradable(file: submission.file, student: submission.student,
+                              reason: "\(submission.file): the answer file is for problem '\(pid)', not '\(problem.id)'")
+        }
+        var results: [QuestionResult] = []
+        results.reserveCapacity(key.entries.count)
+        for entry in key.entries {
+            results.append(grade(entry, answer: submission.answers[entry.question.id]))
+        }
+        let known = Set(problem.questions.map(\.id))
+        let unknown = submission.answers.keys.filter { !known.contains($0) }.sorted()
+        return SubmissionResult(file: submission.file, student: submission.student, problemID: problem.id,
+                                questions: results, ungradableReason: nil, unknownQuestionIDs: unknown,
+                                possible: problem.totalPoints)
+    }
+
+    /// The result for a file that could not be read: every question scores 0.
+    public func ungradable(file: String, student: String, reason: String) -> SubmissionResult {
+        SubmissionResult(file: file, student: student, problemID: problem.id, questions: [],
+                         ungradableReason: reason, unknownQuestionIDs: [], possible: problem.totalPoints)
+    }
+
+    func grade(_ entry: AnswerKey.Entry, answer: AnswerEntry?) -> QuestionResult {
+        let q = entry.question
+        var policy = q.policy
+        if let t = toleranceOverride { policy.tolerance = t }
+        let reveal = audience == .instructor || q.showKey
+        var result = QuestionResult(id: q.id, text: q.text, earned: 0, possible: q.points, verdict: .missing,
+                                    given: answer?.text ?? "", message: "", diagnosis: nil,
+                                    tolerance: policy.tolerance.description, error: nil, expected: nil)
+        guard case .success(let expected) = entry.result else {
+            result.verdict = .ungraded
+            if case .failure(let e) = entry.result { result.message = "the key could not be computed: \(e.message)" }
+            return result
+        }
+        if reveal { result.expected = expected }
+        switch answer {
+        case nil:
+            result.message = "no answer given"
+            return result
+        case .blank:
+            result.message = "the answer is empty"
+            return result
+        case .unparseable(let message, _, let loc):
+            result.verdict = .unparseable
+            result.message = "\(loc.line):\(loc.column): cannot read the answer: \(message)"
+            return result
+        case .value(let student, _):
+            let outcome = TensorComparison.compare(student, to: expected, policy: policy)
+            result.message = outcome.summary(revealExpected: reveal)
+            let fraction = outcome.fraction
+            result.earned = fraction >= 1 ? q.points : (q.points * fraction * 1e6).rounded() / 1e6
+            switch outcome {
+            case .correct: result.verdict = .correct
+            case .partiallyCorrect: result.verdict = .partial
+            case .incorrect: result.verdict = .incorrect
+            case .transposed: result.verdict = .transposed
+            case .shapeMismatch: result.verdict = .wrongShape
+            case .notFinite: result.verdict = .notFinite
+            }
+            if reveal, let worst = outcome.entries.max(by: { $0.verdict.error < $1.verdict.error }) {
+                result.error = .init(error: worst.verdict.error, allowed: worst.verdict.allowed)
+            }
+            if result.verdict == .incorrect || result.verdict == .partial || result.verdict == .wrongShape {
+                result.diagnosis = mistakes.diagnose(questionID: q.id, student: student, policy: policy)
+            }
+            return result
+        }
+    }
+}

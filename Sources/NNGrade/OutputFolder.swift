@@ -1,0 +1,112 @@
+import Foundation
+
+/// Writes output files inside one folder, atomically, with names that cannot escape it.
+///
+/// Every file is written to a hidden temporary file in the same folder and then renamed over the
+/// target, so a reader (or a crash) never sees half a report. Temporary files left by a killed
+/// run are removed the next time the folder is opened.
+public struct OutputFolder: Sendable {
+    /// The folder path.
+    public let path: String
+    static let temporaryPrefix = ".nncheck-tmp-"
+
+    /// Creates the folder (and parents) if needed and removes stale temporary files.
+    public init(path: String) throws(OutputError) {
+        self.path = path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw OutputError("\(path): exists and is not a folder") }
+        } else {
+            do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+                throw OutputError("\(path): cannot create the folder (\(error.localizedDescription))")
+            }
+        }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where name.hasPrefix(Self.temporaryPrefix) {
+            try? FileManager.default.removeItem(atPath: path + "/" + name)
+        }
+    }
+
+    /// Writes `text` to `name` inside the folder atomically. `name` must be a safe file name.
+    public func write(_ text: String, to name: String) throws(OutputError) {
+        guard SafeName.isSafe(name) else { throw OutputError("refusing to write unsafe file name '\(name)'") }
+        let target = path + "/" + name
+        let temporary = path + "/" + Self.temporaryPrefix + name + "-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError("\(target): cannot write (\(String(cString: strerror(errno))))") }
+        var ok = true
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { buf in
+            var off = 0
+            while off < buf.count, let base = buf.baseAddress {
+                let n = Foundation.write(fd, base + off, buf.count - off)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { ok = false; return }
+                off += n
+            }
+        }
+        if close(fd) != 0 { ok = false }
+        guard ok, rename(temporary, target) == 0 else {
+            unlink(temporary)
+            throw OutputError("\(target): cannot write (\(String(cString: strerror(errno))))")
+        }
+    }
+
+    /// Removes files in the folder that are not in `keep` and end in one of `extensions`.
+    public func removeStale(keeping keep: Set<String>, extensions: [String]) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        where !keep.contains(name) && extensions.contains(where: { name.hasSuffix($0) }) {
+            try? FileManager.default.removeItem(atPath: path + "/" + name)
+        }
+    }
+}
+
+/// An output file could not be written.
+public struct OutputError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// One-line message.
+    public var message: String
+    /// Creates an error.
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// File names derived from untrusted text (student ids, submission names).
+public enum SafeName {
+    /// Whether `name` is a plain file name: no separators, not `.`/`..`, no control characters,
+    /// at most 200 bytes.
+    public static func isSafe(_ name: String) -> Bool {
+        !name.isEmpty && name != "." && name != ".." && name.utf8.count <= 200
+            && !name.unicodeScalars.contains { $0 == "/" || $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F }
+    }
+
+    /// A safe base name for `raw`: letters, digits, `.`, `_` and `-` kept, anything else as `_`,
+    /// no leading dot, at most 100 characters; empty input becomes `submission`.
+    public static func sanitize(_ raw: String) -> String {
+        var out = ""
+        for u in raw.unicodeScalars {
+            if u.isASCII, u.properties.isAlphabetic || ("0"..."9").contains(u) || u == "." || u == "_" || u == "-" {
+                out.unicodeScalars.append(u)
+            } else {
+                out += "_"
+            }
+            if out.count >= 100 { break }
+        }
+        while out.hasPrefix(".") { out.removeFirst() }
+        return out.isEmpty ? "submission" : out
+    }
+
+    /// Distinct safe base names for a list of raw names, in order: later duplicates get `-2`, `-3`, ….
+    public static func unique(_ raws: [String]) -> [String] {
+        var used: Set<String> = []
+        return raws.map { raw in
+            let base = sanitize(raw)
+            var candidate = base
+            var k = 2
+            while used.contains(candidate.lowercased()) {
+                candidate = base + "-\(k)"
+                k += 1
+            }
+            used.insert(candidate.lowercased())
+            return candidate
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import NNCore
+import NNYAML
+
+/// Reads student answer files (YAML or JSON).
+///
+/// Format: a mapping with `student` (required), `problem` (optional; checked when present) and
+/// `answers`, a mapping from question id to value. Values are read as text with nncheck's own
+/// grammar (see `AnswerValueParser`): numbers, fractions, arithmetic, `[..]` lists, lists of rows,
+/// and LaTeX matrices. YAML's number rules never decide what a student meant. A value that does
+/// not parse fails only its own question; a file that is not a readable answer file fails as a
+/// whole with one located error.
+public enum SubmissionLoader {
+    static let allowedKeys = ["student", "problem", "answers", "name", "email", "comment"]
+
+    /// Reads an answer file from disk under the answer-file limits.
+    public static func load(path: String, displayName: String, limits: YAMLLimits = .answerFile) throws(InputError) -> Submission {
+        let root = try YAMLReader.read(contentsOf: path, displayName: displayName, limits: limits)
+        return try submission(from: root, file: displayName)
+    }
+
+    /// Reads an answer file from bytes.
+    public static func load(bytes: [UInt8], file: String, limits: YAMLLimits = .answerFile) throws(InputError) -> Submission {
+        try submission(from: YAMLReader.read(bytes, file: file, limits: limits), file: file)
+    }
+
+    /// Builds a submission from a YAML tree.
+    public static func submission(from root: YAMLNode, file: String) throws(InputError) -> Submission {
+        let pairs = try root.mapping("an answer file")
+        for p in pairs where !allowedKeys.contains(p.key.text) {
+            throw InputError(at: p.key.location, "unknown key '\(clip(p.key.text))' in the answer file; expected student, problem and answers")
+        }
+        guard let studentNode = root["student"] else {
+            throw InputError(at: root.location, "the answer file has no 'student' id")
+        }
+        let studentScalar = try studentNode.scalar("student")
+        let student = studentScalar.text.trimmingCharacters()
+        guard !studentScalar.isNull, !student.isEmpty else { throw InputError(at: studentScalar.location, "'student' is empty") }
+        guard student.count <= 200, !student.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+            throw InputError(at: studentScalar.location, "'student' must be one line of at most 200 characters without control characters")
+        }
+        var problemID: String?
+        if let pn = root["problem"] { problemID = try pn.scalar("problem").text.trimmingCharacters() }
+        guard let answersNode = root["answers"] else { throw InputError(at: root.location, "the answer file has no 'answers' mapping") }
+        var answers: [String: AnswerEntry] = [:]
+        if case .scalar(let s) = answersNode, s.isNull {
+            return Submission(file: file, student: student, problemID: problemID, answers: [:])
+        }
+        for p in try answersNode.mapping("answers") {
+            let id = p.key.text.trimmingCharacters()
+            answers[id] = entry(p.value)
+        }
+        return Submission(file: file, student: student, problemID: problemID, answers: answers)
+    }
+
+    /// Parses one answer value; failures are kept per question.
+    static func entry(_ node: YAMLNode) -> AnswerEntry {
+        switch node {
+        case .scalar(let s):
+            if s.isNull { return .blank }
+            do { return .value(try AnswerValueParser.parse(s.text), text: s.text) } catch {
+                return .unparseable(message: error.message, text: s.text, location: s.location)
+            }
+        case .sequence(let items, let loc):
+            let text = render(node)
+            do { return .value(try tensor(items), text: text) } catch {
+                return .unparseable(message: error.message, text: text, location: error.location ?? loc)
+            }
+        case .mapping(_, let loc):
+            return .unparseable(message: "an answer must be a number, a list or a matrix, not a mapping", text: "{…}", location: loc)
+        }
+    }
+
+    struct ListError: Error { var message: String; var location: SourceLocation? }
+
+    /// A YAML list of numbers (a vector) or of equally long lists (a matrix).
+    static func tensor(_ items: [YAMLNode]) throws(ListError) -> Tensor {
+        guard !items.isEmpty else { throw ListError(message: "empty answer", location: nil) }
+        func scalar(_ n: YAMLNode, _ what: String) throws(ListError) -> Double {
+            guard case .scalar(let s) = n else { throw ListError(message: "\(what) is a \(n.kindName), expected a number", location: n.location) }
+            guard !s.isNull else { throw ListError(message: "\(what) is empty", location: s.location) }
+            do { return try AnswerValueParser.parseScalar(s.text) } catch {
+                throw ListError(message: "\(what): \(error.message)", location: s.location)
+            }
+        }
+        if case .sequence = items[0] {
+            var rows: [[Double]] = []
+            for (r, item) in items.enumerated() {
+                guard case .sequence(let cells, _) = item else {
+                    throw ListError(message: "row \(r + 1) is a \(item.kindName), but row 1 is a list", location: item.location)
+                }
+                var row: [Double] = []
+                row.reserveCapacity(cells.count)
+                for (c, cell) in cells.enumerated() { row.append(try scalar(cell, "row \(r + 1), column \(c + 1)")) }
+                if let first = rows.first, first.count != row.count {
+                    throw ListError(message: "row \(r + 1) has \(row.count) entries, row 1 has \(first.count)", location: item.location)
+                }
+                guard !row.isEmpty else { throw ListError(message: "row \(r + 1) is empty", location: item.location) }
+                rows.append(row)
+            }
+            return Tensor(shape: [rows.count, rows[0].count], scalars: rows.flatMap { $0 })
+        }
+        var values: [Double] = []
+        values.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() { values.append(try scalar(item, "entry \(i + 1)")) }
+        return Tensor(vector: values)
+    }
+
+    /// A compact text form of a YAML list, for reports.
+    static func render(_ node: YAMLNode) -> String {
+        switch node {
+        case .scalar(let s): return s.text
+        case .sequence(let items, _):
+            if items.count > 50 { return "[" + items.prefix(50).map(render).joined(separator: ", ") + ", …]" }
+            return "[" + items.map(render).joined(separator: ", ") + "]"
+        case .mapping: return "{…}"
+        }
+    }
+
+    static func clip(_ s: String) -> String { s.count > 60 ? String(s.prefix(57)) + "..." : s }
+}
+
+extension String {
+    /// The string without surrounding spaces, tabs and line breaks.
+    func trimmingCharacters() -> String {
+        var sub = Substring(self)
+        while let f = sub.first, f.isWhitespace { sub.removeFirst() }
+        while let l = sub.last, l.isWhitespace { sub.removeLast() }
+        return String(sub)
+    }
+}
