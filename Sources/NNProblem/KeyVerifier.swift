@@ -111,14 +111,18 @@ public enum KeyVerifier {
                 continue
             }
             guard isDirectory.boolValue else {
-                add(path)
+                if manager.isReadableFile(atPath: path) {
+                    add(path)
+                } else {
+                    unreadable.append(.init(path: path, reason: "cannot open the file"))
+                }
                 continue
             }
             guard manager.isReadableFile(atPath: path), let walker = manager.enumerator(atPath: path) else {
                 unreadable.append(.init(path: path, reason: "cannot open the folder"))
                 continue
             }
-            let prefix = path.hasSuffix("/") ? path : path + "/"
+            let prefix = path == "." || path == "./" ? "" : path.hasSuffix("/") ? path : path + "/"
             var found: [String] = []
             while let relative = walker.nextObject() as? String {
                 let name = relative.split(separator: "/").last.map(String.init) ?? relative

@@ -19,17 +19,13 @@ struct VerifyCommand: ParsableCommand {
             a path does not exist, 73 when the output cannot be written.
             """)
 
-    @Argument(help: "Problem files, or folders searched recursively for *.yaml and *.yml.") var paths: [String] = []
+    @Argument(help: "Problem files, or folders searched recursively for *.yaml and *.yml.") var paths: [String]
     @Option(help: "Output format: text, junit or github.") var format: ReportFormat = .text
     @Option(help: "Write the report to this file (atomically) instead of standard output.") var output: String?
     @Flag(help: "Count questions without an answer key as failures.") var requireKeys = false
 
     /// The report formats.
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, junit, github }
-
-    func validate() throws {
-        guard !paths.isEmpty else { throw ValidationError("Give at least one problem file or folder.") }
-    }
 
     func run() throws {
         let report = KeyVerifier.verify(paths: paths, requireKeys: requireKeys)
