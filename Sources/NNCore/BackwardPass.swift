@@ -43,7 +43,7 @@ extension Network {
             let layer = layers[l]
             let values = pass.layers[l]
             let delta: [Double]
-            if l == last, let fused = loss.fusedOutputDelta(prediction: yHat, target: y, outputActivation: layer.activation) {
+            if l == last, !pass.outputOverridden, let fused = loss.fusedOutputDelta(prediction: yHat, target: y, outputActivation: layer.activation) {
                 delta = fused
             } else {
                 delta = try layer.activation.backward(z: values.z, a: values.a, upstream: dA, options: options)

@@ -12,6 +12,9 @@ public struct ForwardPass: Sendable, Hashable {
     public var input: [Double]
     /// One entry per layer, input side first.
     public var layers: [LayerValues]
+    /// Whether the output activation was replaced, so that it no longer equals f(z) and the
+    /// fused loss forms (which read z) must not be used.
+    public var outputOverridden = false
 
     /// The network output ŷ (the last layer's activation).
     public var output: [Double] { layers[layers.count - 1].a }
@@ -48,6 +51,8 @@ extension Network {
             }
             values.append(.init(z: z, a: a))
         }
-        return ForwardPass(input: x, layers: values)
+        let last = layers.count - 1
+        return ForwardPass(input: x, layers: values,
+                           outputOverridden: overrides.contains { $0.layer == last && $0.quantity == .activation })
     }
 }

@@ -38,7 +38,8 @@ extension Network {
             let pass = try forward(sample.input, overrides: overrides, options: options)
             let outputLayer = layers[layers.count - 1]
             let l = try loss.value(prediction: pass.output, target: sample.target,
-                                   logits: pass.layers[layers.count - 1].z, outputActivation: outputLayer.activation)
+                                   logits: pass.outputOverridden ? nil : pass.layers[layers.count - 1].z,
+                                   outputActivation: outputLayer.activation)
             passes.append(pass)
             losses.append(l)
             backs.append(try backward(pass, target: sample.target, loss: loss, options: options))

@@ -12,6 +12,9 @@ public struct BatchGrader: Sendable {
     /// Limits for answer files.
     public var limits: YAMLLimits = .answerFile
 
+    /// Report base names used by the batch files, never given to a submission.
+    public static let reservedNames: Set<String> = ["gradebook", "summary"]
+
     /// Creates a batch grader.
     public init(grader: Grader) { self.grader = grader }
 
@@ -71,7 +74,7 @@ public struct BatchGrader: Sendable {
     {
         let results = try grade(folder: folder, progress: progress)
         let output = try OutputFolder(path: out)
-        let names = SafeName.unique(results.map { Self.studentFallback($0.file) })
+        let names = SafeName.unique(results.map { Self.studentFallback($0.file) }, reserved: Self.reservedNames)
         let failures = ErrorBox()
         let problem = grader.problem
         DispatchQueue.concurrentPerform(iterations: results.count) { i in

@@ -41,13 +41,44 @@ public struct Grader: Sendable {
         var results: [QuestionResult] = []
         results.reserveCapacity(key.entries.count)
         for entry in key.entries {
-            results.append(grade(entry, answer: submission.answers[entry.question.id]))
+            var r = grade(entry, answer: submission.answers[entry.question.id])
+            if r.diagnosis == nil, r.verdict == .incorrect || r.verdict == .partial,
+               case .value(let student, _) = submission.answers[entry.question.id] {
+                r.diagnosis = followThrough(entry.question, student: student, earlier: results, submission: submission)
+            }
+            results.append(r)
         }
         let known = Set(problem.questions.map(\.id))
         let unknown = submission.answers.keys.filter { !known.contains($0) }.sorted()
         return SubmissionResult(file: submission.file, student: submission.student, problemID: problem.id,
                                 questions: results, ungradableReason: nil, unknownQuestionIDs: unknown,
                                 possible: problem.totalPoints)
+    }
+
+    /// Whether a wrong answer follows correctly from the student's own wrong answer to an earlier
+    /// question about an intermediate value (z, a or ŷ) in the same scenario: the solver
+    /// recomputes this question with that value overridden. Returns a diagnosis naming it.
+    func followThrough(_ q: Question, student: Tensor, earlier: [QuestionResult], submission: Submission) -> String? {
+        let solver = Solver(problem: problem)
+        var policy = q.policy
+        if let t = toleranceOverride { policy.tolerance = t }
+        for prior in earlier.reversed() where prior.verdict == .incorrect || prior.verdict == .partial {
+            guard let pq = problem.question(prior.id), pq.scenario == q.scenario, pq.variation == q.variation,
+                  pq.target.element == nil, case .value(let given, _) = submission.answers[pq.id] else { continue }
+            let layers = problem.scenarios[q.scenario]?.network?.network.layers.count ?? 0
+            let override: ForwardOverride
+            switch pq.target.quantity {
+            case .preActivation(let l): override = ForwardOverride(layer: l - 1, quantity: .preActivation, value: given.scalars)
+            case .activation(let l): override = ForwardOverride(layer: l - 1, quantity: .activation, value: given.scalars)
+            case .output where layers > 0: override = ForwardOverride(layer: layers - 1, quantity: .activation, value: given.scalars)
+            default: continue
+            }
+            guard let consistent = try? solver.answer(to: q, overrides: [override]) else { continue }
+            if case .correct = TensorComparison.compare(student, to: consistent, policy: policy) {
+                return "follows correctly from your answer to \(pq.id) (an error carried forward)"
+            }
+        }
+        return nil
     }
 
     /// The result for a file that could not be read: every question scores 0.

@@ -95,8 +95,9 @@ public enum SafeName {
     }
 
     /// Distinct safe base names for a list of raw names, in order: later duplicates get `-2`, `-3`, ….
-    public static func unique(_ raws: [String]) -> [String] {
-        var used: Set<String> = []
+    /// Names in `reserved` (compared case-insensitively) are never handed out.
+    public static func unique(_ raws: [String], reserved: Set<String> = []) -> [String] {
+        var used = Set(reserved.map { $0.lowercased() })
         return raws.map { raw in
             let base = sanitize(raw)
             var candidate = base

@@ -30,6 +30,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try CommandSupport.loadProblem(problem)
+        try CommandSupport.requireFile(answers)
         let grader = Grader(problem: loaded, audience: .student, toleranceOverride: tolerance.flatMap(ToleranceParser.parse))
         let result = BatchGrader(grader: grader).gradeFile(path: answers, displayName: answers)
         switch format {

@@ -1,30 +1,65 @@
 import ArgumentParser
 import Foundation
+import NNCore
 import NNGrade
 import NNProblem
 
-/// `nncheck grade [PROBLEM SUBMISSIONS] [--out DIR]`: batch grading.
+/// `nncheck grade [PROBLEM SUBMISSIONS] [--out DIR] [--format FORMAT]`: batch grading, and
+/// `nncheck grade PROBLEM --answers FILE --format gradescope|prairielearn [--results PATH]`: one
+/// file graded into a course platform's results file.
 struct GradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grade",
-        abstract: "Grade a folder of answer files into reports, a gradebook and a class summary.",
+        abstract: "Grade a folder of answer files into reports, a gradebook and a class summary, or into course-platform files.",
         discussion: """
             With no arguments, grades every problems/<id>.yaml against submissions/<id>/ into reports/<id>/.
             With PROBLEM and SUBMISSIONS, grades that folder into <out>/<problem id>/.
-            Each submission gets <name>.md and <name>.json; the folder also gets gradebook.csv,
-            gradebook.json and summary.md. Unreadable submissions become "ungradable" rows.
+            --format reports (the default): each submission gets <name>.md and <name>.json; the folder
+            also gets gradebook.csv, gradebook.json and summary.md. Unreadable submissions become
+            "ungradable" rows.
+            --format gradescope or prairielearn: each submission gets <name>/results.json instead.
+            --format canvas: the folder gets canvas.csv, a file for Canvas's gradebook import.
+            With PROBLEM and --answers FILE (gradescope or prairielearn only), grades that one file and
+            writes its results.json to --results PATH, or to standard output without --results; the
+            exit status is 0 whenever the results were written, even for an unreadable answer file.
             """)
 
     @Argument(help: "The problem file (YAML).") var problem: String?
     @Argument(help: "The folder of answer files.") var submissions: String?
     @Option(help: "The reports folder; results go to <out>/<problem id>/.") var out = "reports"
+    @Option(help: "What to write: reports, gradescope, prairielearn or canvas.") var format: GradeFormat = .reports
+    @Option(help: "Grade this one answer file (with PROBLEM and --format gradescope or prairielearn).") var answers: String?
+    @Option(help: "With --answers: write the results.json here (atomically) instead of to standard output.") var results: String?
     @Option(help: "Override every question's tolerance, e.g. '3 s.f.' or '±0.001'.") var tolerance: String?
     @Flag(help: "Show expected values and errors in every report (instructor copies), even where the problem hides the key.")
     var revealKey = false
     @Flag(help: "Do not print the progress line.") var quiet = false
 
+    /// The output formats.
+    enum GradeFormat: String, ExpressibleByArgument, CaseIterable {
+        case reports, gradescope, prairielearn, canvas
+
+        /// The per-submission platform, for the formats that have one.
+        var platform: PlatformExport.Platform? {
+            switch self {
+            case .gradescope: return .gradescope
+            case .prairielearn: return .prairielearn
+            case .reports, .canvas: return nil
+            }
+        }
+    }
+
     func validate() throws {
-        if (problem == nil) != (submissions == nil) {
+        if answers != nil {
+            guard problem != nil, submissions == nil else {
+                throw ValidationError("--answers grades one file: give PROBLEM and --answers FILE, without SUBMISSIONS")
+            }
+            guard format.platform != nil else {
+                throw ValidationError("--answers needs --format gradescope or --format prairielearn")
+            }
+        } else if results != nil {
+            throw ValidationError("--results is for one answer file: give it with --answers FILE")
+        } else if (problem == nil) != (submissions == nil) {
             throw ValidationError("give both PROBLEM and SUBMISSIONS, or neither to grade the bundled problems/ and submissions/")
         }
         if let tolerance, ToleranceParser.parse(tolerance) == nil {
@@ -33,6 +68,10 @@ struct GradeCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let answers, let problem, let platform = format.platform {
+            try gradeOne(answers: answers, problem: problem, platform: platform)
+            return
+        }
         var jobs: [(problem: String, submissions: String)] = []
         if let problem, let submissions {
             jobs = [(problem, submissions)]
@@ -55,8 +94,6 @@ struct GradeCommand: ParsableCommand {
                 Terminal.error("\(folder): no such folder")
                 throw ExitCode.noInput
             }
-            let grader = Grader(problem: loaded, audience: revealKey ? .instructor : .student,
-                                toleranceOverride: tolerance.flatMap(ToleranceParser.parse))
             let target = out + "/" + loaded.id
             let showProgress = !quiet && Terminal.stderrIsTerminal
             let id = loaded.id
@@ -67,10 +104,24 @@ struct GradeCommand: ParsableCommand {
                 }
             }
             do {
-                let results = try BatchGrader(grader: grader).gradeAndWrite(folder: folder, out: target, progress: progress)
+                let batch = BatchGrader(grader: grader(for: loaded))
+                let results: [SubmissionResult]
+                let written: String
+                switch format {
+                case .reports:
+                    results = try batch.gradeAndWrite(folder: folder, out: target, progress: progress)
+                    written = "graded into \(target)/"
+                case .gradescope, .prairielearn:
+                    let platform: PlatformExport.Platform = format == .gradescope ? .gradescope : .prairielearn
+                    results = try PlatformExport(batch: batch).gradeAndWrite(folder: folder, out: target, platform: platform, progress: progress)
+                    written = "graded for \(format.rawValue) into \(target)/<name>/\(PlatformExport.resultsFileName)"
+                case .canvas:
+                    results = try PlatformExport(batch: batch).gradeAndWriteCanvas(folder: folder, out: target, progress: progress)
+                    written = "graded into \(target)/\(PlatformExport.canvasFileName)"
+                }
                 if showProgress { Terminal.errorRaw("\r\u{1B}[K") }
                 let ungradable = results.filter { !$0.isGradable }.count
-                Terminal.write("\(loaded.id): \(results.count) submission\(results.count == 1 ? "" : "s") graded into \(target)/"
+                Terminal.write("\(loaded.id): \(results.count) submission\(results.count == 1 ? "" : "s") \(written)"
                                + (ungradable > 0 ? " (\(ungradable) ungradable)" : "") + "\n")
             } catch {
                 Terminal.error(error.message)
@@ -78,5 +129,33 @@ struct GradeCommand: ParsableCommand {
             }
         }
         if failed { throw ExitCode.cannotCreate }
+    }
+
+    /// The grader for a loaded problem, with the command's audience and tolerance.
+    private func grader(for problem: Problem) -> Grader {
+        Grader(problem: problem, audience: revealKey ? .instructor : .student,
+               toleranceOverride: tolerance.flatMap(ToleranceParser.parse))
+    }
+
+    /// Grades one answer file into one platform results file (or standard output).
+    private func gradeOne(answers: String, problem: String, platform: PlatformExport.Platform) throws {
+        let loaded = try CommandSupport.loadProblem(problem)
+        let export = PlatformExport(batch: BatchGrader(grader: grader(for: loaded)))
+        guard let results else {
+            Terminal.write(export.grade(file: answers, platform: platform).text)
+            return
+        }
+        do {
+            let result = try export.grade(file: answers, platform: platform, resultsPath: results)
+            if !quiet {
+                let score = result.isGradable
+                    ? "\(NumberFormatting.significant(result.earned, digits: 6)) / \(NumberFormatting.significant(result.possible, digits: 6)) points"
+                    : "ungradable: \(result.ungradableReason ?? "")"
+                Terminal.error("\(loaded.id): \(answers): \(score); wrote \(results)")
+            }
+        } catch {
+            Terminal.error(error.message)
+            throw ExitCode.cannotCreate
+        }
     }
 }

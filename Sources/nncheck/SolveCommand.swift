@@ -13,11 +13,7 @@ struct SolveCommand: ParsableCommand {
     enum KeyFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     func run() throws {
-        let loaded: Problem
-        do { loaded = try ProblemLoader.load(path: problem) } catch {
-            Terminal.error(error.description)
-            throw ExitCode.dataError
-        }
+        let loaded = try CommandSupport.loadProblem(problem)
         let key = Solver(problem: loaded).answerKey()
         switch format {
         case .json: Terminal.write(AnswerKeyRendering.json(key))

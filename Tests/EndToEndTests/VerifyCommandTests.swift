@@ -3,54 +3,9 @@ import Testing
 
 /// Runs the built `nncheck verify` as a separate process.
 @Suite struct VerifyCommandTests {
-    /// The repository root, three levels above this file (Tests/EndToEndTests/VerifyCommandTests.swift).
-    static var root: String {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }
+    static var root: String { NNCheckBinary.root }
 
-    /// The built executable, `<repo>/.build/debug/nncheck` (`swift test` builds it first).
-    static func binary() throws -> String {
-        let path = root + "/.build/debug/nncheck"
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            Issue.record("the nncheck binary is missing at \(path); run `swift build` first")
-            throw CancellationError()
-        }
-        return path
-    }
-
-    /// What a finished process printed and returned.
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// Runs nncheck with `arguments` in the repository root and waits for it.
-    static func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try binary())
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: root)
-        // Standard error goes to a file, so that neither stream can fill a pipe and block the child.
-        let errorFile = FileManager.default.temporaryDirectory
-            .appendingPathComponent("VerifyCommandTests-stderr-\(UUID().uuidString)")
-        guard FileManager.default.createFile(atPath: errorFile.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown)
-        }
-        defer { try? FileManager.default.removeItem(at: errorFile) }
-        let errorHandle = try FileHandle(forWritingTo: errorFile)
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = errorHandle
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try errorHandle.close()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: try String(contentsOf: errorFile, encoding: .utf8))
-    }
+    static func run(_ arguments: [String]) throws -> NNCheckBinary.Run { try NNCheckBinary.run(arguments) }
 
     @Test func bundledProblemsVerify() throws {
         let run = try Self.run(["verify", "problems/"])

@@ -141,6 +141,14 @@ import NNGrade
         #expect(r.ungradableReason?.contains("'other', not 'ece4179-mlp'") == true)
     }
 
+    @Test func errorsCarriedForwardAreRecognised() throws {
+        // ŷ given as 0.7 (wrong); the loss −ln(1 − 0.7) = 1.204 is consistent with it.
+        let r = try Self.grade("student: s\nanswers:\n  \"1.1\": 0.7\n  \"1.2\": 1.204\n  \"1.4-dL/dyhat\": 3.333\n")
+        #expect(try Self.question(r, "1.2").verdict == .incorrect)
+        #expect(try Self.question(r, "1.2").diagnosis == "follows correctly from your answer to 1.1 (an error carried forward)")
+        #expect(try Self.question(r, "1.4-dL/dyhat").diagnosis == "follows correctly from your answer to 1.1 (an error carried forward)")
+    }
+
     @Test func toleranceOverrideAppliesToEveryQuestion() throws {
         let problem = try ProblemLoader.load(path: Self.root + "/problems/ece4179-mlp.yaml")
         let strict = Grader(problem: problem, toleranceOverride: .absolute(1e-6))
