@@ -52,6 +52,11 @@ public struct MistakeCatalog: Sendable {
             add("gradient ascent: the update adds η·∂L/∂θ instead of subtracting it", resolved { $0.learningRate = -lr })
             if lr != 1 { add("the learning rate was left out of the update (η = 1)", resolved { $0.learningRate = 1 }) }
         }
+        if let loss = scenario?.loss, (scenario?.samples.count ?? 0) > 1 {
+            let flipped: Loss.Reduction = loss.batchReduction == .mean ? .sum : .mean
+            add(flipped == .sum ? "the loss was summed over the batch instead of averaged" : "the loss was averaged over the batch instead of summed",
+                resolved { $0.loss = Loss(loss.kind, batchReduction: flipped) })
+        }
         if let loss = scenario?.loss, case .squaredError(let scale) = loss.kind {
             for other in Loss.SquaredErrorScale.allCases where other != scale {
                 let name: String
