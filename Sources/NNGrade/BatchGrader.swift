@@ -90,7 +90,7 @@ public struct BatchGrader: Sendable {
         try output.write(Gradebook.json(results, problem: problem), to: "gradebook.json")
         try output.write(ClassSummary.markdown(results, problem: problem, showKey: grader.audience == .instructor), to: "summary.md")
         var keep = Set(names.flatMap { [$0 + ".md", $0 + ".json"] })
-        keep.formUnion(["gradebook.csv", "gradebook.json", "summary.md"])
+        keep.formUnion(["gradebook.csv", "gradebook.json", "summary.md", "canvas.csv"])
         output.removeStale(keeping: keep, extensions: [".md", ".json", ".csv"])
         return results
     }

@@ -5,7 +5,8 @@ import NNProblem
 ///
 /// CSV columns: `student`, `file`, `status` (graded / ungradable), one column per question id
 /// (points earned), `total`, `max`, `percent`, `reason`. Fields are quoted per RFC 4180 and lines
-/// end in CRLF, which Canvas and Moodle both import; a field that starts with `=`, `+`, `-` or `@`
+/// end in CRLF. Moodle imports it directly (Grades → Import → CSV file); Canvas needs its own
+/// column layout, written by `CanvasGradebook`. A field that starts with `=`, `+`, `-` or `@`
 /// and is not a number gets a leading apostrophe so spreadsheets do not run it as a formula.
 public enum Gradebook {
     /// The CSV text.

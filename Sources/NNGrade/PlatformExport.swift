@@ -45,8 +45,8 @@ public struct PlatformExport: Sendable {
         let failures = ErrorBox()
         DispatchQueue.concurrentPerform(iterations: results.count) { i in
             do throws(OutputError) {
-                let folder = try OutputFolder(path: root.path + "/" + names[i])
-                try folder.write(platform.resultsJSON(results[i], problem: problem), to: Self.resultsFileName)
+                let submissionFolder = try OutputFolder(path: root.path + "/" + names[i])
+                try submissionFolder.write(platform.resultsJSON(results[i], problem: problem), to: Self.resultsFileName)
             } catch {
                 failures.record(error)
             }

@@ -26,7 +26,8 @@ struct GradeCommand: ParsableCommand {
 
     @Argument(help: "The problem file (YAML).") var problem: String?
     @Argument(help: "The folder of answer files.") var submissions: String?
-    @Option(help: "The reports folder; results go to <out>/<problem id>/.") var out = "reports"
+    @Option(help: "The output folder; results go to <out>/<problem id>/ (default: reports, or exports for platform formats).")
+    var out: String?
     @Option(help: "What to write: reports, gradescope, prairielearn or canvas.") var format: GradeFormat = .reports
     @Option(help: "Grade this one answer file (with PROBLEM and --format gradescope or prairielearn).") var answers: String?
     @Option(help: "With --answers: write the results.json here (atomically) instead of to standard output.") var results: String?
@@ -94,7 +95,7 @@ struct GradeCommand: ParsableCommand {
                 Terminal.error("\(folder): no such folder")
                 throw ExitCode.noInput
             }
-            let target = out + "/" + loaded.id
+            let target = (out ?? (format == .reports ? "reports" : "exports")) + "/" + loaded.id
             let showProgress = !quiet && Terminal.stderrIsTerminal
             let id = loaded.id
             var progress: (@Sendable (Int, Int) -> Void)?
