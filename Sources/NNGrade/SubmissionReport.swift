@@ -11,14 +11,18 @@ public enum SubmissionReport {
             out += "- Score: 0 / \(points(r.possible))\n- Status: **ungradable**: \(escape(reason))\n"
             return out
         }
-        out += "- Score: **\(points(r.earned)) / \(points(r.possible))**\n\n"
-        out += "| Question | Points | Verdict | Given | Details |\n|---|---|---|---|---|\n"
+        out += "- Score: **\(points(r.earned)) / \(points(r.possible))**\n"
+        let usual = commonTolerance(r.questions)
+        if let usual { out += "- Tolerance: \(escape(usual)) unless a question says otherwise\n" }
+        out += "\n| Question | Points | Verdict | Given | Details |\n|---|---|---|---|---|\n"
         for q in r.questions {
             var details = q.message
             if let d = q.diagnosis { details += "; likely mistake: \(d)" }
-            if let e = q.error { details += "; error \(sig(e.error)) vs allowed \(sig(e.allowed))" }
-            if let x = q.expected { details += "; expected \(AnswerKeyRendering.formatted(x))" }
-            details += " (tolerance \(q.tolerance))"
+            // Wrong entries already carry their expected values and errors in the message.
+            if let x = q.expected, q.verdict == .correct || q.error == nil {
+                details += "; expected \(AnswerKeyRendering.formatted(x))"
+            }
+            if q.tolerance != usual { details += " (tolerance \(q.tolerance))" }
             out += "| \(escape(q.id)) | \(points(q.earned)) / \(points(q.possible)) | \(q.verdict.rawValue) | \(code(q.given)) | \(escape(details)) |\n"
         }
         if !r.unknownQuestionIDs.isEmpty {
@@ -70,6 +74,13 @@ public enum SubmissionReport {
             w.endArray()
         }
         w.endObject()
+    }
+
+    /// The tolerance most questions use (ties broken by text), shown once in the header.
+    static func commonTolerance(_ questions: [QuestionResult]) -> String? {
+        var counts: [String: Int] = [:]
+        for q in questions { counts[q.tolerance, default: 0] += 1 }
+        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
     }
 
     static func points(_ v: Double) -> String { NumberFormatting.significant(v, digits: 6) }
