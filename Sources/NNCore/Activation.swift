@@ -40,6 +40,15 @@ public enum Activation: Sendable, Hashable {
         return true
     }
 
+    /// Whether the derivative at z = 0 is a convention (ReLU'(0)): relu and leaky_relu.
+    public var dependsOnReluDerivativeAtZero: Bool {
+        switch self {
+        case .relu, .leakyRelu: return true
+        case .custom(let e, _): return e.description.contains("relu")
+        default: return false
+        }
+    }
+
     /// A short name for tables and step-by-step output, e.g. `relu`, `leaky_relu(0.01)`, `5*relu(x)`.
     public var name: String {
         switch self {

@@ -12,27 +12,27 @@ import ucrt
 /// core imports nothing. These are the only bindings NNCore has outside the standard library.
 public enum Elementary {
     /// eˣ.
-    @inlinable public static func exp(_ x: Double) -> Double { Foundationless.exp(x) }
+    @inlinable public static func exp(_ x: Double) -> Double { _exp(x) }
     /// Natural logarithm.
-    @inlinable public static func log(_ x: Double) -> Double { Foundationless.log(x) }
+    @inlinable public static func log(_ x: Double) -> Double { _log(x) }
     /// Base-10 logarithm.
-    @inlinable public static func log10(_ x: Double) -> Double { Foundationless.log10(x) }
+    @inlinable public static func log10(_ x: Double) -> Double { _log10(x) }
     /// Base-2 logarithm.
-    @inlinable public static func log2(_ x: Double) -> Double { Foundationless.log2(x) }
+    @inlinable public static func log2(_ x: Double) -> Double { _log2(x) }
     /// log(1 + x), accurate for small x.
-    @inlinable public static func log1p(_ x: Double) -> Double { Foundationless.log1p(x) }
+    @inlinable public static func log1p(_ x: Double) -> Double { _log1p(x) }
     /// eˣ − 1, accurate for small x.
-    @inlinable public static func expm1(_ x: Double) -> Double { Foundationless.expm1(x) }
+    @inlinable public static func expm1(_ x: Double) -> Double { _expm1(x) }
     /// Hyperbolic tangent.
-    @inlinable public static func tanh(_ x: Double) -> Double { Foundationless.tanh(x) }
+    @inlinable public static func tanh(_ x: Double) -> Double { _tanh(x) }
     /// Error function.
-    @inlinable public static func erf(_ x: Double) -> Double { Foundationless.erf(x) }
+    @inlinable public static func erf(_ x: Double) -> Double { _erf(x) }
     /// xʸ.
-    @inlinable public static func pow(_ x: Double, _ y: Double) -> Double { Foundationless.pow(x, y) }
+    @inlinable public static func pow(_ x: Double, _ y: Double) -> Double { _pow(x, y) }
     /// Sine.
-    @inlinable public static func sin(_ x: Double) -> Double { Foundationless.sin(x) }
+    @inlinable public static func sin(_ x: Double) -> Double { _sin(x) }
     /// Cosine.
-    @inlinable public static func cos(_ x: Double) -> Double { Foundationless.cos(x) }
+    @inlinable public static func cos(_ x: Double) -> Double { _cos(x) }
     /// Square root.
     @inlinable public static func sqrt(_ x: Double) -> Double { x.squareRoot() }
     /// π.
@@ -41,21 +41,7 @@ public enum Elementary {
     public static let e = 2.718281828459045
 }
 
-/// Direct bindings to libm, kept separate so that `Elementary`'s names do not shadow them.
-@usableFromInline enum Foundationless {
-    @usableFromInline static func exp(_ x: Double) -> Double { _exp(x) }
-    @usableFromInline static func log(_ x: Double) -> Double { _log(x) }
-    @usableFromInline static func log10(_ x: Double) -> Double { _log10(x) }
-    @usableFromInline static func log2(_ x: Double) -> Double { _log2(x) }
-    @usableFromInline static func log1p(_ x: Double) -> Double { _log1p(x) }
-    @usableFromInline static func expm1(_ x: Double) -> Double { _expm1(x) }
-    @usableFromInline static func tanh(_ x: Double) -> Double { _tanh(x) }
-    @usableFromInline static func erf(_ x: Double) -> Double { _erf(x) }
-    @usableFromInline static func pow(_ x: Double, _ y: Double) -> Double { _pow(x, y) }
-    @usableFromInline static func sin(_ x: Double) -> Double { _sin(x) }
-    @usableFromInline static func cos(_ x: Double) -> Double { _cos(x) }
-}
-
+/// Direct bindings to libm, as free functions so that `Elementary`'s static names do not shadow them.
 @usableFromInline func _exp(_ x: Double) -> Double { exp(x) }
 @usableFromInline func _log(_ x: Double) -> Double { log(x) }
 @usableFromInline func _log10(_ x: Double) -> Double { log10(x) }

@@ -45,7 +45,7 @@ public struct MistakeCatalog: Sendable {
         }
         let scenario = problem.scenarios[q.scenario].map { q.variation.applied(to: $0) }
         // Convention mistakes, recomputed by the solver.
-        if scenario?.network?.network.layers.contains(where: { $0.activation == .relu || { if case .leakyRelu = $0 { return true } else { return false } }($0.activation) }) == true {
+        if scenario?.network?.network.layers.contains(where: { $0.activation.dependsOnReluDerivativeAtZero }) == true {
             add("ReLU'(0) taken as 1", resolved { $0.reluDerivativeAtZero = 1 })
         }
         if case .updated = q.target.quantity, let lr = scenario?.training?.learningRate {
