@@ -33,6 +33,8 @@ let package = Package(
         .testTarget(name: "NNProblemTests", dependencies: ["NNCore", "NNYAML", "NNProblem"]),
         .testTarget(name: "NNGradeTests", dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade"]),
         .testTarget(name: "EndToEndTests", dependencies: ["nncheck"]),
+        // Hostile and broken input: bounded resources, safe output names, killed batches, no key leaks.
+        .testTarget(name: "HostileInputTests", dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade", "nncheck"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -32,12 +32,21 @@ public enum NumberFormatting {
         let integer = UInt64(scaled)
         let divisor = UInt64(pow10(decimals))
         let whole = integer / max(divisor, 1)
-        var frac = String(integer % max(divisor, 1))
-        if decimals > 0 {
-            frac = String(repeating: "0", count: max(0, decimals - frac.count)) + frac
-            while frac.hasSuffix("0") { frac.removeLast() }
-        }
         let sign = (value < 0 && integer != 0) ? "-" : ""
+        if decimals > 0 {
+            // The fraction has `decimals` digits (divisor is exactly 10^decimals); trailing zeros
+            // are trimmed on the integer, and the leading zeros that remain are padded back.
+            var fraction = integer % max(divisor, 1)
+            var digits = decimals
+            while digits > 0 && fraction % 10 == 0 {
+                fraction /= 10
+                digits -= 1
+            }
+            if digits == 0 { return sign + String(whole) }
+            let text = String(fraction)
+            return sign + String(whole) + "." + String(repeating: "0", count: max(0, digits - text.utf8.count)) + text
+        }
+        let frac = String(integer % max(divisor, 1))
         return frac.isEmpty || decimals == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(frac)"
     }
 

@@ -40,11 +40,31 @@ public struct BatchGrader: Sendable {
             return grader.ungradable(file: displayName, student: Self.studentFallback(displayName),
                                      reason: "\(displayName): symbolic links are not followed")
         }
+        // Opening a FIFO blocks until a writer appears, and devices never end: neither is read.
+        if let kind = Self.specialFileKind(st.st_mode) {
+            return grader.ungradable(file: displayName, student: Self.studentFallback(displayName),
+                                     reason: "\(displayName): not a regular file (\(kind)); only plain files are graded")
+        }
         do {
             let submission = try SubmissionLoader.load(path: path, displayName: displayName, limits: limits)
             return grader.grade(submission)
         } catch {
-            return grader.ungradable(file: displayName, student: Self.studentFallback(displayName), reason: error.description)
+            var reason = error.description
+            if displayName.unicodeScalars.contains("\u{FFFD}") && st.st_mode == 0 {
+                // The listing decoded a name that is not UTF-8 lossily, so the file cannot be opened by it.
+                reason = "\(displayName): the file name is not valid UTF-8, so the file cannot be opened; rename it"
+            }
+            return grader.ungradable(file: displayName, student: Self.studentFallback(displayName), reason: reason)
+        }
+    }
+
+    /// "a FIFO", "a device" or "a socket" for those file types; nil for anything else.
+    static func specialFileKind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFIFO: return "a FIFO"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
+        default: return nil
         }
     }
 
@@ -72,23 +92,41 @@ public struct BatchGrader: Sendable {
     public func gradeAndWrite(folder: String, out: String, progress: (@Sendable (Int, Int) -> Void)? = nil)
         throws(OutputError) -> [SubmissionResult]
     {
+        var folderStatus = stat(), outStatus = stat()
+        if stat(folder, &folderStatus) == 0, stat(out, &outStatus) == 0,
+           folderStatus.st_dev == outStatus.st_dev, folderStatus.st_ino == outStatus.st_ino {
+            // Reports would mix with answer files, and the stale-report clean-up would delete them.
+            throw OutputError("\(out): the reports folder is the submissions folder; choose another output folder")
+        }
         let results = try grade(folder: folder, progress: progress)
         let output = try OutputFolder(path: out)
         let names = SafeName.unique(results.map { Self.studentFallback($0.file) }, reserved: Self.reservedNames)
         let failures = ErrorBox()
         let problem = grader.problem
-        DispatchQueue.concurrentPerform(iterations: results.count) { i in
+        // Each JSON report is kept, nested for gradebook.json, so the batch file is not serialised twice.
+        let nestedReports = TextBox(count: results.count)
+        // The gradebook CSV and the class summary are computed alongside the reports (the first
+        // two iterations) and written after them, in the same order as before.
+        let batchTexts = TextBox(count: 2)
+        let showKey = grader.audience == .instructor
+        DispatchQueue.concurrentPerform(iterations: results.count + 2) { iteration in
+            if iteration == 0 { batchTexts.set(0, Gradebook.csv(results, problem: problem)); return }
+            if iteration == 1 { batchTexts.set(1, ClassSummary.markdown(results, problem: problem, showKey: showKey)); return }
+            let i = iteration - 2
             do throws(OutputError) {
                 try output.write(SubmissionReport.markdown(results[i], problem: problem), to: names[i] + ".md")
-                try output.write(SubmissionReport.json(results[i]), to: names[i] + ".json")
+                let json = SubmissionReport.json(results[i])
+                try output.write(json, to: names[i] + ".json")
+                nestedReports.set(i, Gradebook.nestedReport(json))
             } catch {
                 failures.record(error)
             }
         }
         if let first = failures.first { throw first }
-        try output.write(Gradebook.csv(results, problem: problem), to: "gradebook.csv")
-        try output.write(Gradebook.json(results, problem: problem), to: "gradebook.json")
-        try output.write(ClassSummary.markdown(results, problem: problem, showKey: grader.audience == .instructor), to: "summary.md")
+        let texts = batchTexts.texts()
+        try output.write(texts[0], to: "gradebook.csv")
+        try output.write(Gradebook.json(problem: problem, nestedReports: nestedReports.texts()), to: "gradebook.json")
+        try output.write(texts[1], to: "summary.md")
         var keep = Set(names.flatMap { [$0 + ".md", $0 + ".json"] })
         keep.formUnion(["gradebook.csv", "gradebook.json", "summary.md", "canvas.csv"])
         output.removeStale(keeping: keep, extensions: [".md", ".json", ".csv"])
@@ -103,6 +141,15 @@ final class ResultBox: @unchecked Sendable {
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ r: SubmissionResult) { lock.lock(); slots[i] = r; lock.unlock() }
     func results() -> [SubmissionResult] { lock.lock(); defer { lock.unlock() }; return slots.compactMap { $0 } }
+}
+
+/// Texts written by concurrent workers, one index each.
+final class TextBox: @unchecked Sendable {
+    private var slots: [String]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: "", count: count) }
+    func set(_ i: Int, _ text: String) { lock.lock(); slots[i] = text; lock.unlock() }
+    func texts() -> [String] { lock.lock(); defer { lock.unlock() }; return slots }
 }
 
 /// A thread-safe counter.

@@ -54,6 +54,51 @@ public enum Gradebook {
         w.endObject()
         return w.text + "\n"
     }
+
+    /// The same text as `json(results, problem:)`, built from `nestedReport` of each submission's
+    /// JSON report (`SubmissionReport.json`) instead of serialising every result again.
+    static func json(problem: Problem, nestedReports: [String]) -> String {
+        var w = JSONWriter()
+        // One allocation for the whole document (reports, separators, header), and the final
+        // line break appended in place.
+        w.reserveCapacity(nestedReports.reduce(0) { $0 + $1.utf8.count + 8 } + problem.title.utf8.count + 4096)
+        w.beginObject()
+        w.string(problem.id, key: "problem")
+        w.string(problem.title, key: "title")
+        w.number(problem.totalPoints, key: "max_score")
+        w.beginArray("submissions")
+        for report in nestedReports { w.raw(report) }
+        w.endArray()
+        w.endObject()
+        var text = w.text
+        w = JSONWriter()
+        text += "\n"
+        return text
+    }
+
+    /// A submission's JSON report as it appears inside gradebook.json, two levels deep: the
+    /// writer's only line breaks are its indentation (strings escape theirs), so nesting adds
+    /// four spaces after each line break; the report's final line break is dropped.
+    static func nestedReport(_ report: String) -> String {
+        var report = report
+        return report.withUTF8 { source in
+            let count = source.count - (source.last == 0x0A ? 1 : 0)
+            var breaks = 0
+            for i in 0..<count where source[i] == 0x0A { breaks += 1 }
+            return String(unsafeUninitializedCapacity: count + 4 * breaks) { target in
+                var j = 0
+                for i in 0..<count {
+                    target[j] = source[i]
+                    j += 1
+                    if source[i] == 0x0A {
+                        for k in 0..<4 { target[j + k] = 0x20 }
+                        j += 4
+                    }
+                }
+                return j
+            }
+        }
+    }
 }
 
 extension String {

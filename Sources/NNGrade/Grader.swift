@@ -21,7 +21,11 @@ public struct Grader: Sendable {
     /// Who the results are for.
     public var audience: Audience
     /// A tolerance that replaces every question's own (from the command line), if set.
-    public var toleranceOverride: Tolerance?
+    public var toleranceOverride: Tolerance? {
+        didSet { toleranceTexts = Self.toleranceTexts(key, override: toleranceOverride) }
+    }
+    /// Each key entry's tolerance as results state it; the same for every submission, so built once.
+    private var toleranceTexts: [String]
 
     /// Solves the problem and prepares the grader.
     public init(problem: Problem, audience: Audience = .student, toleranceOverride: Tolerance? = nil) {
@@ -30,6 +34,12 @@ public struct Grader: Sendable {
         self.mistakes = MistakeCatalog(problem: problem, key: key)
         self.audience = audience
         self.toleranceOverride = toleranceOverride
+        self.toleranceTexts = Self.toleranceTexts(key, override: toleranceOverride)
+    }
+
+    /// The tolerance description of every key entry, in order.
+    private static func toleranceTexts(_ key: AnswerKey, override: Tolerance?) -> [String] {
+        key.entries.map { (override ?? $0.question.policy.tolerance).description }
     }
 
     /// Grades a parsed submission.
@@ -40,11 +50,13 @@ public struct Grader: Sendable {
         }
         var results: [QuestionResult] = []
         results.reserveCapacity(key.entries.count)
-        for entry in key.entries {
-            var r = grade(entry, answer: submission.answers[entry.question.id])
+        var overridden: [String: ScenarioEvaluator] = [:]
+        for (i, entry) in key.entries.enumerated() {
+            var r = grade(entry, answer: submission.answers[entry.question.id], toleranceText: toleranceTexts[i])
             if r.diagnosis == nil, r.verdict == .incorrect || r.verdict == .partial,
                case .value(let student, _) = submission.answers[entry.question.id] {
-                r.diagnosis = followThrough(entry.question, student: student, earlier: results, submission: submission)
+                r.diagnosis = followThrough(entry.question, student: student, earlier: results, submission: submission,
+                                            evaluators: &overridden)
             }
             results.append(r)
         }
@@ -58,7 +70,12 @@ public struct Grader: Sendable {
     /// Whether a wrong answer follows correctly from the student's own wrong answer to an earlier
     /// question about an intermediate value (z, a or ŷ) in the same scenario: the solver
     /// recomputes this question with that value overridden. Returns a diagnosis naming it.
-    func followThrough(_ q: Question, student: Tensor, earlier: [QuestionResult], submission: Submission) -> String? {
+    ///
+    /// `evaluators` keeps, per earlier question id, the scenario evaluated with that question's
+    /// answer overridden (what `Solver.answer(to:overrides:)` builds), so later questions of the
+    /// same submission reuse its forward pass, backward pass and training run.
+    func followThrough(_ q: Question, student: Tensor, earlier: [QuestionResult], submission: Submission,
+                       evaluators: inout [String: ScenarioEvaluator]) -> String? {
         let solver = Solver(problem: problem)
         var policy = q.policy
         if let t = toleranceOverride { policy.tolerance = t }
@@ -73,7 +90,18 @@ public struct Grader: Sendable {
             case .output where layers > 0: override = ForwardOverride(layer: layers - 1, quantity: .activation, value: given.scalars)
             default: continue
             }
-            guard let consistent = try? solver.answer(to: q, overrides: [override]) else { continue }
+            // The evaluator depends only on the scenario and variation (equal to pq's) and the override.
+            var evaluator: ScenarioEvaluator
+            if let cached = evaluators[pq.id] {
+                evaluator = cached
+            } else {
+                guard let made = try? solver.makeEvaluator(for: q) else { continue }
+                evaluator = made
+                evaluator.overrides = [override]
+            }
+            let consistent = try? evaluator.value(of: q.target)
+            evaluators[pq.id] = evaluator
+            guard let consistent else { continue }
             if case .correct = TensorComparison.compare(student, to: consistent, policy: policy) {
                 return "follows correctly from your answer to \(pq.id) (an error carried forward)"
             }
@@ -87,14 +115,14 @@ public struct Grader: Sendable {
                          ungradableReason: reason, unknownQuestionIDs: [], possible: problem.totalPoints)
     }
 
-    func grade(_ entry: AnswerKey.Entry, answer: AnswerEntry?) -> QuestionResult {
+    func grade(_ entry: AnswerKey.Entry, answer: AnswerEntry?, toleranceText: String? = nil) -> QuestionResult {
         let q = entry.question
         var policy = q.policy
         if let t = toleranceOverride { policy.tolerance = t }
         let reveal = audience == .instructor || q.showKey
         var result = QuestionResult(id: q.id, text: q.text, earned: 0, possible: q.points, verdict: .missing,
                                     given: answer?.text ?? "", message: "", diagnosis: nil,
-                                    tolerance: policy.tolerance.description, error: nil, expected: nil)
+                                    tolerance: toleranceText ?? policy.tolerance.description, error: nil, expected: nil)
         guard case .success(let expected) = entry.result else {
             result.verdict = .ungraded
             if case .failure(let e) = entry.result { result.message = "the key could not be computed: \(e.message)" }

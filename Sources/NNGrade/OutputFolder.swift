@@ -34,8 +34,8 @@ public struct OutputFolder: Sendable {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError("\(target): cannot write (\(String(cString: strerror(errno))))") }
         var ok = true
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBytes { buf in
+        var text = text  // written from its own UTF-8 storage, without copying it into an array
+        text.withUTF8 { buf in
             var off = 0
             while off < buf.count, let base = buf.baseAddress {
                 let n = Foundation.write(fd, base + off, buf.count - off)

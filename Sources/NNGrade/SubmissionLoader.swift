@@ -47,6 +47,10 @@ public enum SubmissionLoader {
         }
         for p in try answersNode.mapping("answers") {
             let id = p.key.text.trimmingCharacters()
+            // YAML already refuses equal keys; keys equal only after trimming would silently replace an answer.
+            guard answers[id] == nil else {
+                throw InputError(at: p.key.location, "duplicate key '\(clip(id))': another key of 'answers' differs from it only in spaces")
+            }
             answers[id] = entry(p.value)
         }
         return Submission(file: file, student: student, problemID: problemID, answers: answers)
@@ -75,11 +79,12 @@ public enum SubmissionLoader {
     /// A YAML list of numbers (a vector) or of equally long lists (a matrix).
     static func tensor(_ items: [YAMLNode]) throws(ListError) -> Tensor {
         guard !items.isEmpty else { throw ListError(message: "empty answer", location: nil) }
-        func scalar(_ n: YAMLNode, _ what: String) throws(ListError) -> Double {
-            guard case .scalar(let s) = n else { throw ListError(message: "\(what) is a \(n.kindName), expected a number", location: n.location) }
-            guard !s.isNull else { throw ListError(message: "\(what) is empty", location: s.location) }
+        // `what` names the entry in messages; it is only built when an entry fails.
+        func scalar(_ n: YAMLNode, _ what: @autoclosure () -> String) throws(ListError) -> Double {
+            guard case .scalar(let s) = n else { throw ListError(message: "\(what()) is a \(n.kindName), expected a number", location: n.location) }
+            guard !s.isNull else { throw ListError(message: "\(what()) is empty", location: s.location) }
             do { return try AnswerValueParser.parseScalar(s.text) } catch {
-                throw ListError(message: "\(what): \(error.message)", location: s.location)
+                throw ListError(message: "\(what()): \(error.message)", location: s.location)
             }
         }
         if case .sequence = items[0] {
@@ -107,12 +112,23 @@ public enum SubmissionLoader {
 
     /// A compact text form of a YAML list, for reports.
     static func render(_ node: YAMLNode) -> String {
+        var out = ""
+        render(node, into: &out)
+        return out
+    }
+
+    /// Appends `render(node)`: at most 50 items of a list, then ", …".
+    private static func render(_ node: YAMLNode, into out: inout String) {
         switch node {
-        case .scalar(let s): return s.text
+        case .scalar(let s): out += s.text
         case .sequence(let items, _):
-            if items.count > 50 { return "[" + items.prefix(50).map(render).joined(separator: ", ") + ", …]" }
-            return "[" + items.map(render).joined(separator: ", ") + "]"
-        case .mapping: return "{…}"
+            out += "["
+            for (i, item) in items.prefix(50).enumerated() {
+                if i > 0 { out += ", " }
+                render(item, into: &out)
+            }
+            out += items.count > 50 ? ", …]" : "]"
+        case .mapping: out += "{…}"
         }
     }
 

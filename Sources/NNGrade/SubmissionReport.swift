@@ -88,14 +88,53 @@ public enum SubmissionReport {
 
     /// Text safe inside a Markdown table cell: pipes, backslashes, markup characters and line breaks escaped.
     static func escape(_ s: String) -> String {
+        // Fast path: printable ASCII without markup characters is returned as is.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && !isMarkdownSpecial($0) }) { return s }
+        // ASCII: every byte is one character except CR LF, which is one line break.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(s.utf8.count + 16)
+            var afterCR = false
+            for b in s.utf8 {
+                if b == 0x0A && afterCR {
+                    afterCR = false
+                    continue
+                }
+                afterCR = b == 0x0D
+                if isMarkdownSpecial(b) {
+                    bytes.append(UInt8(ascii: "\\"))
+                    bytes.append(b)
+                } else if b == 0x0A || b == 0x0D {
+                    bytes.append(0x20)
+                } else if b < 0x20 || b == 0x7F {
+                    bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD
+                } else {
+                    bytes.append(b)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
-        out.reserveCapacity(s.count)
+        out.reserveCapacity(s.utf8.count + 16)
         for ch in s {
-            switch ch {
-            case "|", "\\", "*", "_", "`", "<", ">", "[", "]", "#": out.append("\\"); out.append(ch)
-            case "\n", "\r", "\r\n": out.append(" ")
-            default:
-                if let a = ch.asciiValue, a < 0x20 || a == 0x7F { out.append("�") } else { out.append(ch) }
+            // Only one-byte characters (ASCII) and CR LF can be markup, control characters or line
+            // breaks; testing the byte avoids comparing every character with each of them.
+            let utf8 = ch.utf8
+            if utf8.count == 1, let b = utf8.first {
+                if isMarkdownSpecial(b) {
+                    out.append("\\")
+                    out.append(ch)
+                } else if b == 0x0A || b == 0x0D {
+                    out.append(" ")
+                } else if b < 0x20 || b == 0x7F {
+                    out.append("�")
+                } else {
+                    out.append(ch)
+                }
+            } else if ch == "\r\n" {
+                out.append(" ")
+            } else {
+                out.append(ch)
             }
         }
         return out
@@ -103,12 +142,31 @@ public enum SubmissionReport {
 
     /// A value shown as inline code, clipped to 80 characters; empty values show as an em dash.
     static func code(_ s: String) -> String {
+        // Fast path: printable ASCII without pipes or backticks and not all spaces needs no
+        // replacement; one byte is one character, so clipping can count bytes.
+        let utf8 = s.utf8
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "|") && $0 != UInt8(ascii: "`") }),
+           utf8.contains(where: { $0 != 0x20 }) {
+            if utf8.count <= 80 { return "`" + s + "`" }
+            return "`" + String(decoding: utf8.prefix(77), as: UTF8.self) + "...`"
+        }
         let flat = String(s.map { $0 == "\n" || $0 == "\r" || $0 == "|" ? " " : $0 })
         let clipped = flat.count > 80 ? String(flat.prefix(77)) + "..." : flat
         if clipped.trimmingCharacters().isEmpty { return "—" }
         let ticks = clipped.contains("`") ? "`` " : "`"
         let close = clipped.contains("`") ? " ``" : "`"
         return ticks + clipped.replacingBackslashPipes() + close
+    }
+
+    /// The ASCII characters `escape` puts a backslash before.
+    private static func isMarkdownSpecial(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+             UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "#"):
+            return true
+        default:
+            return false
+        }
     }
 }
 

@@ -8,17 +8,27 @@ public struct JSONWriter: Sendable {
     private var needsComma: [Bool] = [false]
     private let indentUnit: String
     private var depth = 0
+    /// `"\n"` followed by the indentation of each depth, built as depths are reached.
+    private var newlines: [String] = []
 
     /// Creates a writer; `pretty` indents by two spaces per level.
     public init(pretty: Bool = true) { indentUnit = pretty ? "  " : "" }
 
-    private var newline: String { indentUnit.isEmpty ? "" : "\n" + String(repeating: indentUnit, count: depth) }
+    /// Appends a line break and the indentation of the current depth (nothing when not pretty).
+    private mutating func appendNewline() {
+        guard !indentUnit.isEmpty else { return }
+        while newlines.count <= depth { newlines.append("\n" + String(repeating: indentUnit, count: newlines.count)) }
+        text += newlines[depth]
+    }
 
     private mutating func separator() {
         if needsComma[needsComma.count - 1] { text += "," }
         needsComma[needsComma.count - 1] = true
-        if depth > 0 { text += newline }
+        if depth > 0 { appendNewline() }
     }
+
+    /// Reserves room for `count` more bytes of text, for documents whose size is known ahead.
+    public mutating func reserveCapacity(_ count: Int) { text.reserveCapacity(text.utf8.count + count) }
 
     /// Opens an object, as a value or under `key` inside an object.
     public mutating func beginObject(_ key: String? = nil) { open("{", key) }
@@ -40,7 +50,7 @@ public struct JSONWriter: Sendable {
     private mutating func close(_ bracket: String) {
         let hadItems = needsComma.removeLast()
         depth -= 1
-        if hadItems { text += newline }
+        if hadItems { appendNewline() }
         text += bracket
     }
 
@@ -77,6 +87,14 @@ public struct JSONWriter: Sendable {
 
     /// A JSON string literal with all required escapes.
     public static func quote(_ s: String) -> String {
+        // Fast path: nothing to escape, so the literal is the text between quotes.
+        if !needsEscaping(s) {
+            var out = "\""
+            out.reserveCapacity(s.utf8.count + 2)
+            out += s
+            out += "\""
+            return out
+        }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for u in s.unicodeScalars {
@@ -96,5 +114,21 @@ public struct JSONWriter: Sendable {
             }
         }
         return out + "\""
+    }
+
+    /// Whether `quote` must escape anything in `s`: `"`, `\\`, a control character (U+0000–U+001F,
+    /// U+007F) or U+2028/U+2029 (UTF-8 E2 80 A8/A9).
+    static func needsEscaping(_ s: String) -> Bool {
+        func scan<C: Collection<UInt8>>(_ bytes: C) -> Bool {
+            var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+            for b in bytes {
+                if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return true }
+                if (b == 0xA8 || b == 0xA9) && previous == 0x80 && beforePrevious == 0xE2 { return true }
+                beforePrevious = previous
+                previous = b
+            }
+            return false
+        }
+        return s.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(s.utf8)
     }
 }

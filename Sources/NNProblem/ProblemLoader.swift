@@ -206,7 +206,15 @@ public enum ProblemLoader {
             case .input, .target: try needData()
             case .output: _ = try needNetwork(); try needData()
             case .loss, .gradOutput, .gradInput: _ = try needNetwork(); try needLoss()
-            case .preActivation(let l), .activation(let l), .activationJacobian(let l): try needLayer(l); try needData()
+            case .preActivation(let l), .activation(let l): try needLayer(l); try needData()
+            case .activationJacobian(let l):
+                try needLayer(l)
+                try needData()
+                // The Jacobian is units × units: 100,000 units would need 80 GB.
+                let units = try needNetwork().network.layers[l - 1].outputSize
+                guard units <= 1000 else {
+                    throw InputError(at: loc, "\(label) asks for \(ref), a \(units)×\(units) matrix; Jacobians are limited to layers of at most 1000 units")
+                }
             case .weights(let l): try needLayer(l)
             case .bias(let l):
                 try needLayer(l)

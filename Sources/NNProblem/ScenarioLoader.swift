@@ -45,6 +45,9 @@ enum ScenarioLoader {
     static let networkKeys = ["weight_layout", "bias", "relu_derivative_at_zero", "parameter_naming",
                               "parameter_names", "input_size", "layers", "parameters"]
     static let layerKeys = ["weights", "bias", "activation", "units"]
+    /// The most weights a network may have, summed over its layers (weights set by name through
+    /// `parameters` are allocated from `units` and `input_size`, so they need a bound of their own).
+    static let maximumParameters = 1_000_000
 
     static func network(_ node: YAMLNode) throws(InputError) -> NetworkSpec {
         let pairs = try node.mapping("network")
@@ -57,6 +60,7 @@ enum ScenarioLoader {
         guard layerNodes.count <= 1000 else { throw InputError(at: layersNode.location, "network.layers has more than 1000 layers") }
 
         var layers: [DenseLayer] = []
+        var parameterCount = 0
         let byName = node["parameters"]
         var previousUnits = try node["input_size"].map { n throws(InputError) in try YAMLValues.integer(n, "network.input_size", range: 1...100_000) }
         for (i, ln) in layerNodes.enumerated() {
@@ -91,6 +95,10 @@ enum ScenarioLoader {
                 guard let un = ln["units"] else { throw InputError(at: ln.location, "\(what) needs 'units' when weights come from 'parameters'") }
                 guard let prev = previousUnits else { throw InputError(at: node.location, "network needs 'input_size' when weights come from 'parameters'") }
                 let units = try YAMLValues.integer(un, "\(what) units", range: 1...100_000)
+                // Checked before allocating: `units` and `input_size` alone could ask for 10¹⁰ weights.
+                guard units * prev <= maximumParameters - parameterCount else {
+                    throw InputError(at: un.location, "\(what) would have \(units)×\(prev) weights; a network may have at most \(maximumParameters) weights in all")
+                }
                 weights = Matrix(rows: units, columns: prev, repeating: .nan)
             }
             if let bn = ln["bias"] {
@@ -102,6 +110,7 @@ enum ScenarioLoader {
                 bias = b
             }
             previousUnits = weights.rows
+            parameterCount += weights.rows * weights.columns
             layers.append(DenseLayer(weights: weights, bias: bias, activation: activation))
         }
         let network: Network

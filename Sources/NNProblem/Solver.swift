@@ -62,7 +62,7 @@ public struct Solver: Sendable {
                 }
             }
             let result: Result<Tensor, SolveError>
-            do { result = .success(try evaluator.value(of: q.target)) } catch { result = .failure(error) }
+            do { result = .success(try Self.finite(evaluator.value(of: q.target))) } catch { result = .failure(error) }
             cache[key] = evaluator
             entries.append(.init(question: q, result: result))
         }
@@ -74,6 +74,15 @@ public struct Solver: Sendable {
         var evaluator = try makeEvaluator(for: question)
         evaluator.overrides = overrides
         return try evaluator.value(of: question.target)
+    }
+
+    /// The value itself, or an error when an entry overflowed to infinity or is NaN: such a key
+    /// can grade nothing, so its question is reported as ungraded instead.
+    static func finite(_ value: Tensor) throws(SolveError) -> Tensor {
+        guard value.scalars.allSatisfy(\.isFinite) else {
+            throw SolveError("the key is not a finite number (a computation overflowed; the problem's numbers are too large)")
+        }
+        return value
     }
 
     /// The evaluator for a question's scenario with its variation applied.
