@@ -48,6 +48,7 @@ public enum AnswerValueParser {
     /// (rows), or a LaTeX matrix `\begin{bmatrix} 0.4 & 0 \\ -0.2 & 0.7 \end{bmatrix}`.
     public static func parse(_ text: String) throws(ParseError) -> Tensor {
         try checkLength(text)
+        if let value = plainValue(text) { return Tensor(value) }
         var scanner = AnswerScanner(bytes: Array(text.utf8))
         do {
             return try scanner.parseAnswer()
@@ -60,6 +61,7 @@ public enum AnswerValueParser {
     /// with the same LaTeX rewriting as matrix entries.
     public static func parseScalar(_ text: String) throws(ParseError) -> Double {
         try checkLength(text)
+        if let value = plainValue(text) { return value }
         let scanner = AnswerScanner(bytes: Array(text.utf8))
         do throws(AnswerFailure) {
             let (lo, hi) = scanner.trimmed(0, scanner.bytes.count)
@@ -67,6 +69,15 @@ public enum AnswerValueParser {
             return try scanner.entryValue(lo, hi, label: nil)
         } catch {
             throw ParseError(message: error.message, offset: characterOffset(error.byteOffset, in: scanner.bytes))
+        }
+    }
+
+    /// The value of a text that is exactly a plain decimal number (no surrounding space), read
+    /// without copying it into a scanner: what both parsers return for it. Nil for anything else.
+    private static func plainValue(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { buffer in
+            buffer.isEmpty ? nil : AnswerScanner.plainNumber(in: buffer, 0, buffer.count)
         }
     }
 
@@ -411,28 +422,72 @@ private struct AnswerScanner {
 
     /// A plain decimal `[+-]digits[.digits][e[+-]digits]` read directly, or nil.
     func plainNumber(_ lo: Int, _ hi: Int) -> Double? {
+        bytes.withUnsafeBufferPointer { Self.plainNumber(in: $0, lo, hi) }
+    }
+
+    /// `plainNumber(lo, hi)` over any UTF-8 buffer (`lo < hi`).
+    static func plainNumber(in bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Double? {
         var i = lo
+        let negative = bytes[i] == ASCII.minus
         if bytes[i] == ASCII.plus || bytes[i] == ASCII.minus { i += 1 }
+        // The digits are also gathered as an integer mantissa and a decimal exponent, for the exact
+        // fast path below.
         var digits = 0
-        while i < hi, ASCII.isDigit(bytes[i]) { i += 1; digits += 1 }
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var exponent = 0
+        func gather(_ digit: UInt8, fraction: Bool) {
+            if mantissa == 0 && digit == ASCII.zero {
+                if fraction { exponent -= 1 }
+                return
+            }
+            significant += 1
+            if significant <= 19 {
+                mantissa = mantissa * 10 + UInt64(digit - ASCII.zero)
+                if fraction { exponent -= 1 }
+            } else if !fraction {
+                exponent += 1
+            }
+        }
+        while i < hi, ASCII.isDigit(bytes[i]) { gather(bytes[i], fraction: false); i += 1; digits += 1 }
         if i < hi, bytes[i] == ASCII.dot {
             i += 1
-            while i < hi, ASCII.isDigit(bytes[i]) { i += 1; digits += 1 }
+            while i < hi, ASCII.isDigit(bytes[i]) { gather(bytes[i], fraction: true); i += 1; digits += 1 }
         }
         guard digits > 0 else { return nil }
+        var written = 0
         if i < hi, bytes[i] | 0x20 == UInt8(ascii: "e") {
             i += 1
+            let negativeExponent = i < hi && bytes[i] == ASCII.minus
             if i < hi, bytes[i] == ASCII.plus || bytes[i] == ASCII.minus { i += 1 }
             var exponentDigits = 0
-            while i < hi, ASCII.isDigit(bytes[i]) { i += 1; exponentDigits += 1 }
+            while i < hi, ASCII.isDigit(bytes[i]) {
+                if written < 100_000 { written = written * 10 + Int(bytes[i] - ASCII.zero) }
+                i += 1
+                exponentDigits += 1
+            }
             guard exponentDigits > 0 else { return nil }
+            if negativeExponent { written = -written }
         }
         guard i == hi else { return nil }
+        // Exact fast path (Clinger): a mantissa of at most 2^53 and a power of ten of at most 10^22
+        // are both exact doubles, so one multiplication or division rounds the decimal value
+        // correctly, which is what the correctly rounded conversion below returns too.
+        let power = exponent + written
+        if significant <= 19, mantissa <= 1 << 53, (-22...22).contains(power) {
+            var value = Double(mantissa)
+            value = power < 0 ? value / Self.powersOfTen[-power] : value * Self.powersOfTen[power]
+            return negative ? -value : value
+        }
         guard let value = Double(String(decoding: bytes[lo..<hi], as: UTF8.self)), value.isFinite else {
             return nil   // let the expression parser report it
         }
         return value
     }
+
+    /// 10^0 … 10^22, every one an exact double.
+    static let powersOfTen: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+                                        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
 
     /// The UTF-8 offset of the `character`-th Character of `bytes`.
     static func byteOffset(ofCharacter character: Int, in bytes: [UInt8]) -> Int {

@@ -104,10 +104,10 @@ public struct BatchGrader: Sendable {
         let failures = ErrorBox()
         let problem = grader.problem
         // Each JSON report is kept, nested for gradebook.json, so the batch file is not serialised twice.
-        let nestedReports = TextBox(count: results.count)
+        let nestedReports = SlotBox<[UInt8]>(count: results.count, empty: [])
         // The gradebook CSV and the class summary are computed alongside the reports (the first
         // two iterations) and written after them, in the same order as before.
-        let batchTexts = TextBox(count: 2)
+        let batchTexts = SlotBox<String>(count: 2, empty: "")
         let showKey = grader.audience == .instructor
         DispatchQueue.concurrentPerform(iterations: results.count + 2) { iteration in
             if iteration == 0 { batchTexts.set(0, Gradebook.csv(results, problem: problem)); return }
@@ -115,17 +115,17 @@ public struct BatchGrader: Sendable {
             let i = iteration - 2
             do throws(OutputError) {
                 try output.write(SubmissionReport.markdown(results[i], problem: problem), to: names[i] + ".md")
-                let json = SubmissionReport.json(results[i])
-                try output.write(json, to: names[i] + ".json")
+                let json = SubmissionReport.jsonUTF8(results[i])
+                try output.write(bytes: json, to: names[i] + ".json")
                 nestedReports.set(i, Gradebook.nestedReport(json))
             } catch {
                 failures.record(error)
             }
         }
         if let first = failures.first { throw first }
-        let texts = batchTexts.texts()
+        let texts = batchTexts.values()
         try output.write(texts[0], to: "gradebook.csv")
-        try output.write(Gradebook.json(problem: problem, nestedReports: nestedReports.texts()), to: "gradebook.json")
+        try output.write(bytes: Gradebook.json(problem: problem, nestedReports: nestedReports.values()), to: "gradebook.json")
         try output.write(texts[1], to: "summary.md")
         var keep = Set(names.flatMap { [$0 + ".md", $0 + ".json"] })
         keep.formUnion(["gradebook.csv", "gradebook.json", "summary.md", "canvas.csv"])
@@ -143,13 +143,13 @@ final class ResultBox: @unchecked Sendable {
     func results() -> [SubmissionResult] { lock.lock(); defer { lock.unlock() }; return slots.compactMap { $0 } }
 }
 
-/// Texts written by concurrent workers, one index each.
-final class TextBox: @unchecked Sendable {
-    private var slots: [String]
+/// Values written by concurrent workers, one index each.
+final class SlotBox<Value>: @unchecked Sendable {
+    private var slots: [Value]
     private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: "", count: count) }
-    func set(_ i: Int, _ text: String) { lock.lock(); slots[i] = text; lock.unlock() }
-    func texts() -> [String] { lock.lock(); defer { lock.unlock() }; return slots }
+    init(count: Int, empty: Value) { slots = Array(repeating: empty, count: count) }
+    func set(_ i: Int, _ value: Value) { lock.lock(); slots[i] = value; lock.unlock() }
+    func values() -> [Value] { lock.lock(); defer { lock.unlock() }; return slots }
 }
 
 /// A thread-safe counter.

@@ -33,6 +33,14 @@ public enum Gradebook {
     static func row(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\r\n" }
 
     static func field(_ raw: String) -> String {
+        // Fast path: a field that neither starts with = + - @ or a space nor ends with a space, and
+        // has no comma, quote, apostrophe or line break, is written as it is.
+        let utf8 = raw.utf8
+        if let first = utf8.first, first != UInt8(ascii: "="), first != UInt8(ascii: "+"), first != UInt8(ascii: "-"),
+           first != UInt8(ascii: "@"), first != 0x20, utf8.last != 0x20,
+           !utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x27 }) {
+            return raw
+        }
         var s = raw
         if let f = s.first, "=+-@".contains(f), Double(s) == nil { s = "'" + s }
         if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "'" }) || s.hasPrefix(" ") || s.hasSuffix(" ") {
@@ -55,47 +63,44 @@ public enum Gradebook {
         return w.text + "\n"
     }
 
-    /// The same text as `json(results, problem:)`, built from `nestedReport` of each submission's
-    /// JSON report (`SubmissionReport.json`) instead of serialising every result again.
-    static func json(problem: Problem, nestedReports: [String]) -> String {
+    /// The UTF-8 of `json(results, problem:)`, built from `nestedReport` of each submission's
+    /// JSON report (`SubmissionReport.jsonUTF8`) instead of serialising every result again.
+    static func json(problem: Problem, nestedReports: [[UInt8]]) -> [UInt8] {
         var w = JSONWriter()
-        // One allocation for the whole document (reports, separators, header), and the final
-        // line break appended in place.
-        w.reserveCapacity(nestedReports.reduce(0) { $0 + $1.utf8.count + 8 } + problem.title.utf8.count + 4096)
+        // One allocation for the whole document (reports, separators, header).
+        w.reserveCapacity(nestedReports.reduce(0) { $0 + $1.count + 8 } + problem.title.utf8.count + 4096)
         w.beginObject()
         w.string(problem.id, key: "problem")
         w.string(problem.title, key: "title")
         w.number(problem.totalPoints, key: "max_score")
         w.beginArray("submissions")
-        for report in nestedReports { w.raw(report) }
+        for report in nestedReports { w.raw(utf8: report) }
         w.endArray()
         w.endObject()
-        var text = w.text
-        w = JSONWriter()
-        text += "\n"
-        return text
+        return w.utf8WithTrailingNewline
     }
 
     /// A submission's JSON report as it appears inside gradebook.json, two levels deep: the
     /// writer's only line breaks are its indentation (strings escape theirs), so nesting adds
     /// four spaces after each line break; the report's final line break is dropped.
-    static func nestedReport(_ report: String) -> String {
-        var report = report
-        return report.withUTF8 { source in
+    static func nestedReport(_ report: [UInt8]) -> [UInt8] {
+        report.withUnsafeBufferPointer { source in
             let count = source.count - (source.last == 0x0A ? 1 : 0)
+            guard let base = source.baseAddress, count > 0 else { return [] }
             var breaks = 0
-            for i in 0..<count where source[i] == 0x0A { breaks += 1 }
-            return String(unsafeUninitializedCapacity: count + 4 * breaks) { target in
-                var j = 0
-                for i in 0..<count {
-                    target[j] = source[i]
-                    j += 1
-                    if source[i] == 0x0A {
-                        for k in 0..<4 { target[j + k] = 0x20 }
-                        j += 4
-                    }
+            for i in 0..<count where base[i] == 0x0A { breaks += 1 }
+            return [UInt8](unsafeUninitializedCapacity: count + 4 * breaks) { target, initialized in
+                guard let out = target.baseAddress else { return }
+                var j = 0, start = 0
+                for i in 0..<count where base[i] == 0x0A {
+                    (out + j).initialize(from: base + start, count: i + 1 - start)
+                    j += i + 1 - start
+                    (out + j).initialize(repeating: 0x20, count: 4)
+                    j += 4
+                    start = i + 1
                 }
-                return j
+                (out + j).initialize(from: base + start, count: count - start)
+                initialized = j + count - start
             }
         }
     }

@@ -28,21 +28,36 @@ public struct OutputFolder: Sendable {
 
     /// Writes `text` to `name` inside the folder atomically. `name` must be a safe file name.
     public func write(_ text: String, to name: String) throws(OutputError) {
+        var text = text  // written from its own UTF-8 storage, without copying it into an array
+        var failure: OutputError?
+        text.withUTF8 { buf in
+            do throws(OutputError) { try write(UnsafeRawBufferPointer(buf), to: name) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Writes `bytes` (UTF-8 text) to `name` inside the folder atomically, as `write(_:to:)` does.
+    public func write(bytes: [UInt8], to name: String) throws(OutputError) {
+        var failure: OutputError?
+        bytes.withUnsafeBytes { buf in
+            do throws(OutputError) { try write(buf, to: name) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    private func write(_ buf: UnsafeRawBufferPointer, to name: String) throws(OutputError) {
         guard SafeName.isSafe(name) else { throw OutputError("refusing to write unsafe file name '\(name)'") }
         let target = path + "/" + name
         let temporary = path + "/" + Self.temporaryPrefix + name + "-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError("\(target): cannot write (\(String(cString: strerror(errno))))") }
         var ok = true
-        var text = text  // written from its own UTF-8 storage, without copying it into an array
-        text.withUTF8 { buf in
-            var off = 0
-            while off < buf.count, let base = buf.baseAddress {
-                let n = Foundation.write(fd, base + off, buf.count - off)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { ok = false; return }
-                off += n
-            }
+        var off = 0
+        while off < buf.count, let base = buf.baseAddress {
+            let n = Foundation.write(fd, base + off, buf.count - off)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { ok = false; break }
+            off += n
         }
         if close(fd) != 0 { ok = false }
         guard ok, rename(temporary, target) == 0 else {

@@ -112,23 +112,25 @@ public enum SubmissionLoader {
 
     /// A compact text form of a YAML list, for reports.
     static func render(_ node: YAMLNode) -> String {
-        var out = ""
-        render(node, into: &out)
-        return out
+        if case .scalar(let s) = node { return s.text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(128)
+        render(node, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `render(node)`: at most 50 items of a list, then ", …".
-    private static func render(_ node: YAMLNode, into out: inout String) {
+    /// Appends the UTF-8 of `render(node)`: at most 50 items of a list, then ", …".
+    private static func render(_ node: YAMLNode, into out: inout [UInt8]) {
         switch node {
-        case .scalar(let s): out += s.text
+        case .scalar(let s): out.append(contentsOf: s.text.utf8)
         case .sequence(let items, _):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.prefix(50).enumerated() {
-                if i > 0 { out += ", " }
+                if i > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
                 render(item, into: &out)
             }
-            out += items.count > 50 ? ", …]" : "]"
-        case .mapping: out += "{…}"
+            if items.count > 50 { out.append(contentsOf: ", …]".utf8) } else { out.append(UInt8(ascii: "]")) }
+        case .mapping: out.append(contentsOf: "{…}".utf8)
         }
     }
 

@@ -36,7 +36,14 @@ public enum SubmissionReport {
     public static func json(_ r: SubmissionResult) -> String {
         var w = JSONWriter()
         write(r, to: &w)
-        return w.text + "\n"
+        return w.textWithTrailingNewline
+    }
+
+    /// The UTF-8 bytes of `json(r)`, for writing to a file without building a String.
+    static func jsonUTF8(_ r: SubmissionResult) -> [UInt8] {
+        var w = JSONWriter()
+        write(r, to: &w)
+        return w.utf8WithTrailingNewline
     }
 
     /// Writes a submission result as a JSON object (shared by the per-file report and the batch export).
@@ -78,8 +85,16 @@ public enum SubmissionReport {
 
     /// The tolerance most questions use (ties broken by text), shown once in the header.
     static func commonTolerance(_ questions: [QuestionResult]) -> String? {
-        var counts: [String: Int] = [:]
-        for q in questions { counts[q.tolerance, default: 0] += 1 }
+        // A short list instead of a dictionary: there are few distinct tolerances, and equal
+        // texts usually share storage, so comparing is cheaper than hashing (which normalises).
+        var counts: [(key: String, value: Int)] = []
+        for q in questions {
+            if let i = counts.firstIndex(where: { $0.key == q.tolerance }) {
+                counts[i].value += 1
+            } else {
+                counts.append((q.tolerance, 1))
+            }
+        }
         return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
     }
 
@@ -90,30 +105,7 @@ public enum SubmissionReport {
     static func escape(_ s: String) -> String {
         // Fast path: printable ASCII without markup characters is returned as is.
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && !isMarkdownSpecial($0) }) { return s }
-        // ASCII: every byte is one character except CR LF, which is one line break.
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(s.utf8.count + 16)
-            var afterCR = false
-            for b in s.utf8 {
-                if b == 0x0A && afterCR {
-                    afterCR = false
-                    continue
-                }
-                afterCR = b == 0x0D
-                if isMarkdownSpecial(b) {
-                    bytes.append(UInt8(ascii: "\\"))
-                    bytes.append(b)
-                } else if b == 0x0A || b == 0x0D {
-                    bytes.append(0x20)
-                } else if b < 0x20 || b == 0x7F {
-                    bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD
-                } else {
-                    bytes.append(b)
-                }
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }
+        if let escaped = escapeBytes(s) { return escaped }
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
         for ch in s {
@@ -156,6 +148,39 @@ public enum SubmissionReport {
         let ticks = clipped.contains("`") ? "`` " : "`"
         let close = clipped.contains("`") ? " ``" : "`"
         return ticks + clipped.replacingBackslashPipes() + close
+    }
+
+    /// `escape` computed byte by byte. Every ASCII byte is its own character except CR LF and
+    /// except where a non-ASCII neighbour joins it into one grapheme (a combining mark after it, a
+    /// prepended mark before it); control characters and line breaks never join. So this is exact
+    /// unless a markup character touches a non-ASCII byte: then nil, and the Character loop decides.
+    private static func escapeBytes(_ s: String) -> String? {
+        var s = s
+        return s.withUTF8 { source -> String? in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(source.count + 16)
+            var afterCR = false
+            for i in 0..<source.count {
+                let b = source[i]
+                if b == 0x0A && afterCR {
+                    afterCR = false
+                    continue
+                }
+                afterCR = b == 0x0D
+                if isMarkdownSpecial(b) {
+                    if (i > 0 && source[i - 1] >= 0x80) || (i + 1 < source.count && source[i + 1] >= 0x80) { return nil }
+                    bytes.append(UInt8(ascii: "\\"))
+                    bytes.append(b)
+                } else if b == 0x0A || b == 0x0D {
+                    bytes.append(0x20)
+                } else if b < 0x20 || b == 0x7F {
+                    bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD
+                } else {
+                    bytes.append(b)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     /// The ASCII characters `escape` puts a backslash before.

@@ -4,12 +4,26 @@ import NNCore
 /// shortest round-tripping form, and the same values always give the same bytes.
 public struct JSONWriter: Sendable {
     /// The text built so far.
-    public private(set) var text = ""
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// The text followed by one line break, as the documents written to files end.
+    public var textWithTrailingNewline: String {
+        String(unsafeUninitializedCapacity: bytes.count + 1) { buffer in
+            _ = buffer.initialize(from: bytes)
+            buffer[bytes.count] = 0x0A
+            return bytes.count + 1
+        }
+    }
+    /// The UTF-8 bytes of `textWithTrailingNewline`, for writing to a file without a String.
+    public var utf8WithTrailingNewline: [UInt8] {
+        var result = bytes
+        result.append(0x0A)
+        return result
+    }
+    /// The UTF-8 text; appending bytes is much cheaper than appending to a String.
+    private var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
     private let indentUnit: String
     private var depth = 0
-    /// `"\n"` followed by the indentation of each depth, built as depths are reached.
-    private var newlines: [String] = []
 
     /// Creates a writer; `pretty` indents by two spaces per level.
     public init(pretty: Bool = true) { indentUnit = pretty ? "  " : "" }
@@ -17,52 +31,82 @@ public struct JSONWriter: Sendable {
     /// Appends a line break and the indentation of the current depth (nothing when not pretty).
     private mutating func appendNewline() {
         guard !indentUnit.isEmpty else { return }
-        while newlines.count <= depth { newlines.append("\n" + String(repeating: indentUnit, count: newlines.count)) }
-        text += newlines[depth]
+        bytes.append(0x0A)
+        for _ in 0..<depth { bytes.append(contentsOf: indentUnit.utf8) }
     }
 
     private mutating func separator() {
-        if needsComma[needsComma.count - 1] { text += "," }
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
         if depth > 0 { appendNewline() }
     }
 
     /// Reserves room for `count` more bytes of text, for documents whose size is known ahead.
-    public mutating func reserveCapacity(_ count: Int) { text.reserveCapacity(text.utf8.count + count) }
+    public mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
 
     /// Opens an object, as a value or under `key` inside an object.
-    public mutating func beginObject(_ key: String? = nil) { open("{", key) }
+    public mutating func beginObject(_ key: String? = nil) { open(UInt8(ascii: "{"), key) }
     /// Closes the current object.
-    public mutating func endObject() { close("}") }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
     /// Opens an array, as a value or under `key` inside an object.
-    public mutating func beginArray(_ key: String? = nil) { open("[", key) }
+    public mutating func beginArray(_ key: String? = nil) { open(UInt8(ascii: "["), key) }
     /// Closes the current array.
-    public mutating func endArray() { close("]") }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    private mutating func open(_ bracket: String, _ key: String?) {
+    private mutating func open(_ bracket: UInt8, _ key: String?) {
         separator()
-        if let key { text += JSONWriter.quote(key) + (indentUnit.isEmpty ? ":" : ": ") }
-        text += bracket
+        if let key { appendKey(key) }
+        bytes.append(bracket)
         depth += 1
         needsComma.append(false)
     }
 
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: UInt8) {
         let hadItems = needsComma.removeLast()
         depth -= 1
         if hadItems { appendNewline() }
-        text += bracket
+        bytes.append(bracket)
     }
 
     /// Writes a raw JSON value (already encoded), as an array element or under `key`.
     public mutating func raw(_ json: String, key: String? = nil) {
         separator()
-        if let key { text += JSONWriter.quote(key) + (indentUnit.isEmpty ? ":" : ": ") }
-        text += json
+        if let key { appendKey(key) }
+        bytes.append(contentsOf: json.utf8)
+    }
+
+    /// Writes a raw JSON value given as UTF-8 bytes, as `raw(_:key:)` does.
+    public mutating func raw(utf8 json: [UInt8], key: String? = nil) {
+        separator()
+        if let key { appendKey(key) }
+        bytes.append(contentsOf: json)
+    }
+
+    /// Appends `"key": ` (`"key":` when not pretty).
+    private mutating func appendKey(_ key: String) {
+        appendQuoted(key)
+        bytes.append(UInt8(ascii: ":"))
+        if !indentUnit.isEmpty { bytes.append(UInt8(ascii: " ")) }
+    }
+
+    /// Appends `quote(s)`, straight from the string's bytes when nothing needs escaping.
+    private mutating func appendQuoted(_ s: String) {
+        if JSONWriter.needsEscaping(s) {
+            bytes.append(contentsOf: JSONWriter.quote(s).utf8)
+        } else {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: s.utf8)
+            bytes.append(UInt8(ascii: "\""))
+        }
     }
 
     /// Writes a string.
-    public mutating func string(_ value: String?, key: String? = nil) { raw(value.map(JSONWriter.quote) ?? "null", key: key) }
+    public mutating func string(_ value: String?, key: String? = nil) {
+        guard let value else { return raw("null", key: key) }
+        separator()
+        if let key { appendKey(key) }
+        appendQuoted(value)
+    }
     /// Writes a number (non-finite values become null).
     public mutating func number(_ value: Double?, key: String? = nil) { raw(value.map(JSONWriter.number) ?? "null", key: key) }
     /// Writes a Boolean.

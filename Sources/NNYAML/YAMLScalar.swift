@@ -19,7 +19,8 @@ public struct YAMLScalar: Sendable, Hashable {
 
     /// Whether the scalar is a plain (unquoted) YAML null: empty, `~`, `null`, `Null` or `NULL`.
     public var isNull: Bool {
-        guard !isQuoted else { return false }
+        // The null spellings are ASCII of at most 4 bytes; longer text cannot equal them.
+        guard !isQuoted, text.utf8.count <= 4 else { return false }
         switch text {
         case "", "~", "null", "Null", "NULL":
             return true

@@ -86,8 +86,12 @@ enum FuzzReplay {
                 }
             }
             let printed = expression.description
-            if (try? ExpressionParser.parse(printed, variables: ["x"])) == nil {
-                return "printed as \(printed.debugDescription), which does not parse"
+            // Printing adds spaces, so a source near the length limit can print longer than it.
+            guard printed.count <= ExpressionParser.maximumLength else { return nil }
+            do throws(ExpressionError) {
+                _ = try ExpressionParser.parse(printed, variables: ["x"])
+            } catch {
+                return "printed as \(printed.count) characters, which do not parse: \(error.message) at \(error.offset)"
             }
         default:
             return "unknown target"

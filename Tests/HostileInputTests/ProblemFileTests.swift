@@ -51,6 +51,12 @@ struct RejectedProblemFile: Sendable, CustomTestStringConvertible {
         .init(name: "a mapping where a number is expected", bytes: {
                   Array((header + "network:\n  layers:\n    - {weights: [[{a: 1}]], activation: relu}\nquestions:\n  - {id: q, ask: W1}\n").utf8)
               }, message: "layer 1 weights[1,1] must be a single value, but found a mapping"),
+        .init(name: ".nan in a weight matrix", bytes: {
+                  Array((header + "network:\n  layers:\n    - {weights: [[0.5, .nan]], bias: [.inf], activation: relu}\nquestions:\n  - {id: q, ask: W1}\n").utf8)
+              }, message: "p.yaml:5:24: layer 1 weights[1,2]: '.nan' is not a number (unexpected '.')"),
+        .init(name: "1e400 in a bias", bytes: {
+                  Array((header + "network:\n  layers:\n    - {weights: [[0.5]], bias: [1e400], activation: relu}\nquestions:\n  - {id: q, ask: W1}\n").utf8)
+              }, message: "layer 1 bias[1]: '1e400' is not a number (number out of range: 1e400)"),
         .init(name: "ragged weights", bytes: {
                   Array((header + "network:\n  layers:\n    - {weights: [[1, 2], [3]], activation: relu}\nquestions:\n  - {id: q, ask: W1}\n").utf8)
               }, message: "p.yaml:5:26: layer 1 weights: row 2 has 1 entries but row 1 has 2"),

@@ -154,8 +154,8 @@ enum NNCheckBinary {
     static func run(_ arguments: [String]) throws -> Run {
         let folder = try TemporaryFolder("run")
         let outPath = folder.path + "/stdout", errPath = folder.path + "/stderr"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let outHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         let errHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         let process = Process()

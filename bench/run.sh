@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Benchmarks nncheck against the Python an instructor would otherwise write. One command:
+#
+#     bash bench/run.sh
+#
+# Builds nncheck (release), installs the Python reference's pinned packages into .venv-bench/,
+# generates N answer files (default 10,000) into bench/out/, then times:
+#   1. batch grading: `nncheck grade` end to end (best and median of RUNS), against the Python
+#      reference on the same files (1 process, as an instructor would write it; and 2 processes);
+#   2. a student's self-check: `nncheck check` on one file, process start to exit (median and p95
+#      of CHECK_RUNS), against `reference_grader.py --single`;
+#   3. `nncheck solve` on the largest bundled problem and on a generated wide problem (5 dense
+#      layers of width 256, a batch of 64).
+# Every figure is printed next to its target. Knobs (environment): N, RUNS, PY_RUNS, CHECK_RUNS,
+# SOLVE_RUNS, SKIP_PYTHON=1.
+#
+# Outputs go to fresh folders under bench/out/ that are only deleted at the next run's end: on a
+# file system that delays reusing freed inodes (ext4 without a journal, as on the project's
+# machines), creating files right after deleting tens of thousands makes every create slow for
+# minutes, so deleting before timing would measure the file system, not the graders.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+N=${N:-10000}
+RUNS=${RUNS:-3}
+PY_RUNS=${PY_RUNS:-3}
+CHECK_RUNS=${CHECK_RUNS:-50}
+SOLVE_RUNS=${SOLVE_RUNS:-20}
+OUT=bench/out
+PROBLEM=bench/problems/bench-mlp.yaml
+SUBS=$OUT/submissions
+NNCHECK=.build/release/nncheck
+PY=.venv-bench/bin/python
+
+say() { printf '%s\n' "$*"; }
+# Seconds (with microseconds) from bash's clock; no process is started to read it.
+now() { printf '%s' "$EPOCHREALTIME"; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", b - a }'; }
+# stats FILE: "best median p95" of the numbers in FILE (one per line).
+stats() { sort -g "$1" | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
+    p = v[int(0.95 * NR + 0.999999)]; if (p == "") p = v[NR]; printf "%s %s %s", v[1], m, p }'; }
+verdict() { awk -v x="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == "<=") ? (x <= t) : (x >= t); print ok ? "met" : "MISSED" }'; }
+
+say "== machine"
+say "nproc: $(nproc); CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); RAM: $(free -g | awk '/Mem:/ {print $2}') GiB"
+say "swift: $(swift --version 2>/dev/null | head -1)"
+say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+say "== build (release)"
+for attempt in 1 2 3 4 5 6 7 8 9 10; do
+    if swift build -c release >"$OUT.build.log" 2>&1; then break; fi
+    if grep -qi "lock" "$OUT.build.log" && [ "$attempt" -lt 10 ]; then sleep 15; continue; fi
+    cat "$OUT.build.log"; exit 1
+done
+rm -f "$OUT.build.log"
+mkdir -p "$OUT"
+
+say "== python reference environment"
+[ -x "$PY" ] || python3 -m venv .venv-bench
+"$PY" -m pip install -q -r bench/requirements.txt
+"$PY" -c 'import yaml, numpy; print("PyYAML", yaml.__version__, "(libyaml: %s)" % yaml.__with_libyaml__, "numpy", numpy.__version__)'
+
+# Earlier runs' outputs are moved aside now (a rename) and deleted at the end (see above).
+TRASH="$OUT/trash-$$"
+mkdir -p "$TRASH"
+for old in "$OUT"/runs "$OUT"/trash-*; do
+    [ -e "$old" ] && [ "$old" != "$TRASH" ] && mv "$old" "$TRASH/" 2>/dev/null || true
+done
+RUNDIR="$OUT/runs"
+mkdir -p "$RUNDIR"
+
+say "== answer files"
+STAMP="n=$N problem=$(sha1sum "$PROBLEM" | cut -c1-12) generator=$(sha1sum bench/generate.py | cut -c1-12)"
+if [ -f "$SUBS/.stamp" ] && [ "$(cat "$SUBS/.stamp")" = "$STAMP" ]; then
+    say "reusing $SUBS ($N files)"
+else
+    [ -e "$SUBS" ] && mv "$SUBS" "$TRASH/submissions"
+    "$PY" bench/generate.py answers --problem "$PROBLEM" --n "$N" --out "$SUBS" --nncheck "$NNCHECK"
+    echo "$STAMP" >"$SUBS/.stamp"
+fi
+"$PY" bench/generate.py wide --out "$OUT/wide.yaml"
+sync
+
+say "== 1. batch grading: $N submissions of $(basename "$PROBLEM")"
+: >"$RUNDIR/nncheck.times"
+for i in $(seq 1 "$RUNS"); do
+    t0=$(now)
+    "$NNCHECK" grade "$PROBLEM" "$SUBS" --out "$RUNDIR/nncheck-$i" --quiet >/dev/null
+    t1=$(now)
+    elapsed "$t0" "$t1" >>"$RUNDIR/nncheck.times"; echo >>"$RUNDIR/nncheck.times"
+    say "nncheck grade run $i: $(tail -1 "$RUNDIR/nncheck.times") s"
+done
+read -r NN_BEST NN_MED _ < <(stats "$RUNDIR/nncheck.times")
+NN_RATE=$(awk -v n="$N" -v t="$NN_MED" 'BEGIN { printf "%.0f", n / t }')
+
+if [ "${SKIP_PYTHON:-0}" != 1 ]; then
+    : >"$RUNDIR/python.times"
+    for i in $(seq 1 "$PY_RUNS"); do
+        t0=$(now)
+        "$PY" bench/reference_grader.py grade "$PROBLEM" "$SUBS" --out "$RUNDIR/python-$i" >/dev/null
+        t1=$(now)
+        elapsed "$t0" "$t1" >>"$RUNDIR/python.times"; echo >>"$RUNDIR/python.times"
+        say "python reference run $i (1 process): $(tail -1 "$RUNDIR/python.times") s"
+    done
+    read -r PY_BEST PY_MED _ < <(stats "$RUNDIR/python.times")
+    t0=$(now)
+    "$PY" bench/reference_grader.py grade "$PROBLEM" "$SUBS" --out "$RUNDIR/python-jobs2" --jobs 2 >/dev/null
+    t1=$(now)
+    PY2=$(elapsed "$t0" "$t1")
+    say "python reference (2 processes): $PY2 s"
+    ID=$(basename "$PROBLEM" .yaml)
+    "$PY" bench/compare.py "$RUNDIR/nncheck-1/$ID/gradebook.csv" "$RUNDIR/python-1/$ID/gradebook.csv" || true
+fi
+
+say "== 2. self-check: one submission, process start to exit"
+CHECK_FILE=$(ls "$SUBS" | grep -m1 '\.yaml$')
+: >"$RUNDIR/check.times"
+for i in $(seq 1 "$CHECK_RUNS"); do
+    t0=$(now); "$NNCHECK" check "$PROBLEM" "$SUBS/$CHECK_FILE" >/dev/null 2>&1 || true; t1=$(now)
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f\n", (b - a) * 1000 }' >>"$RUNDIR/check.times"
+done
+read -r _ CK_MED CK_P95 < <(stats "$RUNDIR/check.times")
+if [ "${SKIP_PYTHON:-0}" != 1 ]; then
+    : >"$RUNDIR/pycheck.times"
+    for i in $(seq 1 "$CHECK_RUNS"); do
+        t0=$(now); "$PY" bench/reference_grader.py --single "$PROBLEM" "$SUBS/$CHECK_FILE" >/dev/null 2>&1 || true; t1=$(now)
+        awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f\n", (b - a) * 1000 }' >>"$RUNDIR/pycheck.times"
+    done
+    read -r _ PC_MED PC_P95 < <(stats "$RUNDIR/pycheck.times")
+fi
+
+say "== 3. solve"
+LARGEST=$(ls -S problems/*.yaml | head -1)
+: >"$RUNDIR/solve.times"
+for i in $(seq 1 "$SOLVE_RUNS"); do
+    t0=$(now); "$NNCHECK" solve "$LARGEST" --format json >/dev/null; t1=$(now)
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f\n", (b - a) * 1000 }' >>"$RUNDIR/solve.times"
+done
+read -r _ SV_MED SV_P95 < <(stats "$RUNDIR/solve.times")
+: >"$RUNDIR/wide.times"
+for i in 1 2 3 4 5; do
+    t0=$(now); "$NNCHECK" solve "$OUT/wide.yaml" --format json >"$RUNDIR/wide.json"; t1=$(now)
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f\n", (b - a) * 1000 }' >>"$RUNDIR/wide.times"
+done
+read -r _ WD_MED WD_P95 < <(stats "$RUNDIR/wide.times")
+if [ "${SKIP_PYTHON:-0}" != 1 ]; then
+    t0=$(now); "$PY" bench/reference_grader.py solve "$OUT/wide.yaml" >/dev/null; t1=$(now)
+    PY_WIDE=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", (b - a) * 1000 }')
+fi
+
+say ""
+say "== results (target in brackets)"
+printf 'grading %s submissions, nncheck:   best %.2f s, median %.2f s  [<= 2 s: %s]  (%s submissions/s)\n' \
+    "$N" "$NN_BEST" "$NN_MED" "$(verdict "$NN_MED" 2 "<=")" "$NN_RATE"
+if [ "${SKIP_PYTHON:-0}" != 1 ]; then
+    RATIO=$(awk -v p="$PY_MED" -v n="$NN_MED" 'BEGIN { printf "%.1f", p / n }')
+    RATIO2=$(awk -v p="$PY2" -v n="$NN_MED" 'BEGIN { printf "%.1f", p / n }')
+    printf 'grading, python reference:          best %.2f s, median %.2f s (1 process); %.2f s (2 processes)\n' "$PY_BEST" "$PY_MED" "$PY2"
+    printf 'speed-up (median vs median):        %sx vs 1 process  [>= 10x: %s; aim 30x]; %sx vs 2 processes\n' \
+        "$RATIO" "$(verdict "$RATIO" 10 ">=")" "$RATIO2"
+fi
+printf 'check, nncheck (%s runs):            median %.1f ms, p95 %.1f ms  [median <= 20 ms: %s]\n' \
+    "$CHECK_RUNS" "$CK_MED" "$CK_P95" "$(verdict "$CK_MED" 20 "<=")"
+if [ "${SKIP_PYTHON:-0}" != 1 ]; then
+    printf 'check, python reference --single:   median %.1f ms, p95 %.1f ms\n' "$PC_MED" "$PC_P95"
+fi
+printf 'solve %s (largest bundled): median %.1f ms, p95 %.1f ms\n' "$(basename "$LARGEST")" "$SV_MED" "$SV_P95"
+printf 'solve wide.yaml (5 x 256, batch 64): median %.0f ms, p95 %.0f ms%s\n' "$WD_MED" "$WD_P95" \
+    "$([ -n "${PY_WIDE:-}" ] && echo "; numpy key for the same file: $PY_WIDE ms")"
+say "load average after: $(cut -d' ' -f1-3 /proc/loadavg) (figures are only meaningful on an otherwise idle machine)"
+
+# Earlier runs' outputs, now that timing is over.
+rm -rf "$OUT"/trash-*
