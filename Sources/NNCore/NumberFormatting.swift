@@ -13,14 +13,40 @@ public enum NumberFormatting {
     }
 
     /// `value` rounded to `digits` significant figures, printed without trailing zeros.
+    ///
+    /// Magnitudes from 10⁻⁶ up to 10¹⁵ print in positional notation (`0.000123`, `123457`);
+    /// smaller and larger ones in scientific notation (`1.23e-07`, `1.8e+308`), so that no value
+    /// is ever rounded to 0 or overflows to infinity by being printed.
     public static func significant(_ value: Double, digits: Int) -> String {
         guard value.isFinite, value != 0, digits > 0 else { return short(value) }
         let magnitude = Int((abs(value)).log10Floor)
+        if magnitude < -6 || magnitude >= 15 {
+            return scientific(value, digits: digits, magnitude: magnitude)
+        }
         let decimals = max(0, digits - 1 - magnitude)
         let scale = pow10(digits - 1 - magnitude)
         let rounded = (value * scale).rounded() / scale
+        guard rounded.isFinite else { return short(value) }
         if decimals == 0 { return short(rounded) }
         return fixed(rounded, decimals: min(decimals, 17))
+    }
+
+    /// Scientific notation with `digits` significant figures: mantissa, `e`, sign, two or more digits.
+    static func scientific(_ value: Double, digits: Int, magnitude: Int) -> String {
+        // Divide in two steps so that neither factor overflows or underflows.
+        var mantissa = value / pow10(magnitude / 2) / pow10(magnitude - magnitude / 2)
+        var exponent = magnitude
+        guard mantissa.isFinite, mantissa != 0 else { return short(value) }
+        let step = pow10(max(0, digits - 1))
+        mantissa = (mantissa * step).rounded() / step
+        if abs(mantissa) >= 10 {
+            mantissa /= 10
+            exponent += 1
+        }
+        let body = fixed(mantissa, decimals: max(0, digits - 1))
+        let sign = exponent < 0 ? "-" : "+"
+        let e = String(abs(exponent))
+        return body + "e" + sign + (e.count < 2 ? "0" + e : e)
     }
 
     /// `value` printed with exactly `decimals` digits after the point, trailing zeros trimmed.

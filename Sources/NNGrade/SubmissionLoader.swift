@@ -56,11 +56,30 @@ public enum SubmissionLoader {
         return Submission(file: file, student: student, problemID: problemID, answers: answers)
     }
 
+    /// NaN or an infinity written as a word (`nan`, `.nan`, `inf`, `-.inf`, `Infinity`, any case):
+    /// kept as that value so that the answer is graded "not_finite" with a precise message,
+    /// instead of "unparseable".
+    static func nonFiniteWord(_ text: String) -> Double? {
+        var t = Substring(text.trimmingCharacters().lowercased())
+        var sign = 1.0
+        if let f = t.first, f == "-" || f == "+" {
+            if f == "-" { sign = -1 }
+            t = t.dropFirst()
+        }
+        if t.hasPrefix(".") { t = t.dropFirst() }
+        switch t {
+        case "nan": return .nan
+        case "inf", "infinity", "∞": return sign * .infinity
+        default: return nil
+        }
+    }
+
     /// Parses one answer value; failures are kept per question.
     static func entry(_ node: YAMLNode) -> AnswerEntry {
         switch node {
         case .scalar(let s):
             if s.isNull { return .blank }
+            if let v = nonFiniteWord(s.text) { return .value(Tensor(v), text: s.text) }
             do { return .value(try AnswerValueParser.parse(s.text), text: s.text) } catch {
                 return .unparseable(message: error.message, text: s.text, location: s.location)
             }
@@ -83,6 +102,7 @@ public enum SubmissionLoader {
         func scalar(_ n: YAMLNode, _ what: @autoclosure () -> String) throws(ListError) -> Double {
             guard case .scalar(let s) = n else { throw ListError(message: "\(what()) is a \(n.kindName), expected a number", location: n.location) }
             guard !s.isNull else { throw ListError(message: "\(what()) is empty", location: s.location) }
+            if let v = nonFiniteWord(s.text) { return v }
             do { return try AnswerValueParser.parseScalar(s.text) } catch {
                 throw ListError(message: "\(what()): \(error.message)", location: s.location)
             }

@@ -56,7 +56,7 @@ import NNGrade
         Expectation("dsga1008-hw1", "sign-error.yaml", total: 17, notCorrect: ["1.2.D.A": .incorrect, "1.2.C-W1": .partial, "1.2.C-b1": .partial, "1.2.C-W2": .partial, "1.2.C-b2": .incorrect, "1.2.A-step": .partial, "1.3.A-W1": .incorrect, "1.3.B-dL/dyhat": .incorrect, "1.3.B-delta2": .incorrect], diagnoses: ["1.2.D.A": "sign error", "1.2.C-W1": "sign error", "1.2.C-b1": "sign error", "1.2.C-W2": "sign error", "1.2.C-b2": "sign error", "1.2.A-step": "gradient ascent: the update adds η·∂L/∂θ instead of subtracting it", "1.3.A-W1": "sign error", "1.3.B-dL/dyhat": "sign error", "1.3.B-delta2": "sign error"]),
         Expectation("dsga1008-hw1", "transposed-gradient.yaml", total: 21, notCorrect: ["1.2.C-W1": .transposed, "1.2.C-W2": .transposed, "1.3.A-W1": .transposed], diagnoses: [:]),
         Expectation("ece4179-activation", "ignored-plateau.yaml", total: 4, notCorrect: ["2.1": .incorrect, "2.6": .incorrect, "2.7": .incorrect], diagnoses: [:]),
-        Expectation("ece4179-activation", "nan-answers.yaml", total: 5, notCorrect: ["2.1": .unparseable, "2.2": .unparseable], diagnoses: [:]),
+        Expectation("ece4179-activation", "nan-answers.yaml", total: 5, notCorrect: ["2.1": .notFinite, "2.2": .notFinite], diagnoses: [:]),
         Expectation("ece4179-activation", "perfect.yaml", total: 7, notCorrect: [:], diagnoses: [:]),
         Expectation("ece4179-activation", "seed-answers.yaml", total: 2, notCorrect: ["2.2": .missing, "2.3": .missing, "2.4": .missing, "2.5": .missing, "2.6": .missing], diagnoses: [:]),
         Expectation("ece4179-activation", "sign-error.yaml", total: 5, notCorrect: ["2.3": .incorrect, "2.4": .incorrect], diagnoses: [:]),

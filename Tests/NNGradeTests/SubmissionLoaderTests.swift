@@ -14,7 +14,8 @@ import NNGrade
             answers:
               a: 1:30
               b: 0x10
-              c: .inf
+              c: 1e400
+              h: .inf
               d: -3/4
               e: [1, "2/4"]
               f: [[1, 2], [3, 4]]
@@ -24,6 +25,8 @@ import NNGrade
         for id in ["a", "b", "c"] {
             guard case .unparseable = s.answers[id] else { Issue.record("\(id) should not parse"); continue }
         }
+        // YAML's .inf is kept as infinity, so that it is graded not_finite rather than unreadable.
+        #expect(s.answers["h"] == .value(Tensor(.infinity), text: ".inf"))
         #expect(s.answers["d"] == .value(Tensor(-0.75), text: "-3/4"))
         #expect(s.answers["e"] == .value(Tensor(vector: [1, 0.5]), text: "[1, 2/4]"))
         if case .value(let t, _) = s.answers["f"] { #expect(t.shape == [2, 2] && t.scalars == [1, 2, 3, 4]) } else { Issue.record("f") }
