@@ -19,19 +19,20 @@ public enum ClassSummary {
             var correct = 0, partial = 0, wrong = 0, missing = 0
             var wrongValues: [String: Int] = [:]
             var diagnoses: [String: Int] = [:]
-            for r in graded {
-                let qr = r.questions[i]
-                switch qr.verdict {
+            // Fields are read in place: copying every result and question result costs more than the counting.
+            for k in graded.indices {
+                let verdict = graded[k].questions[i].verdict
+                switch verdict {
                 case .correct: correct += 1
                 case .partial: partial += 1
                 case .missing, .unparseable, .notFinite, .ungraded: missing += 1
                 case .incorrect, .transposed, .wrongShape:
                     wrong += 1
-                    wrongValues[normalized(qr.given), default: 0] += 1
+                    wrongValues[normalized(graded[k].questions[i].given), default: 0] += 1
                 }
-                if qr.verdict == .partial { wrongValues[normalized(qr.given), default: 0] += 1 }
-                if let d = qr.diagnosis { diagnoses[d, default: 0] += 1 }
-                if qr.verdict == .transposed { diagnoses["transposed", default: 0] += 1 }
+                if verdict == .partial { wrongValues[normalized(graded[k].questions[i].given), default: 0] += 1 }
+                if let d = graded[k].questions[i].diagnosis { diagnoses[d, default: 0] += 1 }
+                if verdict == .transposed { diagnoses["transposed", default: 0] += 1 }
             }
             let n = max(graded.count, 1)
             func pct(_ k: Int) -> String { "\(k) (\(NumberFormatting.fixed(100 * Double(k) / Double(n), decimals: 0))%)" }

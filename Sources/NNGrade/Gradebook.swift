@@ -77,7 +77,7 @@ public enum Gradebook {
         for report in nestedReports { w.raw(utf8: report) }
         w.endArray()
         w.endObject()
-        return w.utf8WithTrailingNewline
+        return w.takeUTF8WithTrailingNewline()
     }
 
     /// A submission's JSON report as it appears inside gradebook.json, two levels deep: the

@@ -80,11 +80,10 @@ public struct Grader: Sendable {
         var policy = q.policy
         if let t = toleranceOverride { policy.tolerance = t }
         for j in earlier.indices.reversed() {
-            let prior = earlier[j]
-            guard prior.verdict == .incorrect || prior.verdict == .partial else { continue }
+            guard earlier[j].verdict == .incorrect || earlier[j].verdict == .partial else { continue }
             // Results are in key order, so the earlier question is usually found without a search.
-            let indexed = j < key.entries.count && key.entries[j].question.id == prior.id ? key.entries[j].question : nil
-            guard let pq = indexed ?? problem.question(prior.id), pq.scenario == q.scenario, pq.variation == q.variation,
+            let indexed = j < key.entries.count && key.entries[j].question.id == earlier[j].id ? key.entries[j].question : nil
+            guard let pq = indexed ?? problem.question(earlier[j].id), pq.scenario == q.scenario, pq.variation == q.variation,
                   pq.target.element == nil, case .value(let given, _) = submission.answers[pq.id] else { continue }
             let layers = problem.scenarios[q.scenario]?.network?.network.layers.count ?? 0
             let override: ForwardOverride

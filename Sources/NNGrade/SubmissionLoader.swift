@@ -60,6 +60,11 @@ public enum SubmissionLoader {
     /// kept as that value so that the answer is graded "not_finite" with a precise message,
     /// instead of "unparseable".
     static func nonFiniteWord(_ text: String) -> Double? {
+        // Fast rejection: every accepted word contains an ASCII n or i (in either case) or ∞
+        // (UTF-8 E2 88 9E), and no other character lowercases to them alone.
+        guard text.utf8.contains(where: { $0 | 0x20 == UInt8(ascii: "n") || $0 | 0x20 == UInt8(ascii: "i") || $0 == 0xE2 }) else {
+            return nil
+        }
         var t = Substring(text.trimmingCharacters().lowercased())
         var sign = 1.0
         if let f = t.first, f == "-" || f == "+" {

@@ -43,7 +43,7 @@ public enum SubmissionReport {
     static func jsonUTF8(_ r: SubmissionResult) -> [UInt8] {
         var w = JSONWriter()
         write(r, to: &w)
-        return w.utf8WithTrailingNewline
+        return w.takeUTF8WithTrailingNewline()
     }
 
     /// Writes a submission result as a JSON object (shared by the per-file report and the batch export).

@@ -19,6 +19,13 @@ public struct JSONWriter: Sendable {
         result.append(0x0A)
         return result
     }
+    /// The UTF-8 bytes of `textWithTrailingNewline`, taken out of the writer without copying
+    /// them; the writer is empty afterwards.
+    public mutating func takeUTF8WithTrailingNewline() -> [UInt8] {
+        bytes.append(0x0A)
+        defer { bytes = [] }
+        return bytes
+    }
     /// The UTF-8 text; appending bytes is much cheaper than appending to a String.
     private var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
