@@ -10,10 +10,11 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: fuzzTargets.map { .executable(name: $0, targets: [$0]) },
     dependencies: [.package(name: "nncheck", path: "..")],
-    targets: fuzzTargets.map { name in
+    targets: [.target(name: "FuzzDriver", path: "Targets/FuzzDriver")] + fuzzTargets.map { name in
         .executableTarget(
             name: name,
-            dependencies: [.product(name: "NNCore", package: "nncheck"),
+            dependencies: ["FuzzDriver",
+                           .product(name: "NNCore", package: "nncheck"),
                            .product(name: "NNProblem", package: "nncheck"),
                            .product(name: "NNGrade", package: "nncheck")],
             path: "Targets/\(name)")

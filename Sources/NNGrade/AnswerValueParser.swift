@@ -22,22 +22,9 @@ import NNCore
 /// and matrices prefix their messages with their position ("entry 2: …", "row 2, column 1: …").
 /// No NaN or infinity is ever returned.
 public enum AnswerValueParser {
-    /// Why an answer text could not be read.
-    public struct ParseError: Error, Equatable, Sendable, CustomStringConvertible {
-        /// What went wrong, e.g. "empty answer" or "row 2 has 3 entries, row 1 has 2".
-        public var message: String
-        /// 0-based offset in Characters into the text where the problem is.
-        public var offset: Int
-
-        /// Creates an error.
-        public init(message: String, offset: Int) {
-            self.message = message
-            self.offset = offset
-        }
-
-        /// The message followed by the offset.
-        public var description: String { "\(message) (at offset \(offset))" }
-    }
+    /// Why an answer text could not be read: a message ("empty answer", "row 2 has 3 entries,
+    /// row 1 has 2") and a 0-based Character offset, the same shape as an expression error.
+    public typealias ParseError = ExpressionError
 
     /// The longest accepted text, in Characters.
     public static let maximumLength = 1_000_000
