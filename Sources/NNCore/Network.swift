@@ -40,6 +40,11 @@ public struct Network: Sendable, Hashable {
 
     /// Number of inputs of the first layer.
     public var inputSize: Int { layers[0].inputSize }
+    /// Number of weights and biases.
+    public var parameterCount: Int {
+        layers.reduce(0) { $0 + $1.weights.elements.count + ($1.bias?.count ?? 0) }
+    }
+
     /// Number of units of the last layer.
     public var outputSize: Int { layers[layers.count - 1].outputSize }
 }

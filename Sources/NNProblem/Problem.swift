@@ -78,6 +78,17 @@ public struct Scenario: Sendable, Hashable {
     }
 }
 
+extension Scenario {
+    /// The cost of the scenario's training run: steps × samples per step × weights.
+    public var trainingWork: Int {
+        guard let net = network?.network, training != nil else { return 0 }
+        let perStep = training?.schedule == .perSample ? 1 : samples.count
+        let (a, o1) = steps.multipliedReportingOverflow(by: max(perStep, 1))
+        let (b, o2) = a.multipliedReportingOverflow(by: net.parameterCount)
+        return o1 || o2 ? Int.max : b
+    }
+}
+
 /// A computational graph and the values of its inputs.
 public struct GraphSpec: Sendable {
     /// The graph.

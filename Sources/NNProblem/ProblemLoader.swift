@@ -9,6 +9,9 @@ public enum ProblemLoader {
                                "answer", "partial_credit", "vector_orientation", "detect_transpose"]
     static let givenKeys = ["x", "y", "learning_rate", "steps", "loss", "relu_derivative_at_zero", "graph_inputs"]
 
+    /// The largest training run a key may need, in weight × sample × step units (about a second).
+    public static let maximumTrainingWork = 2_000_000_000
+
     /// Reads and validates a problem file from disk.
     public static func load(path: String, displayName: String? = nil, limits: YAMLLimits = .problemFile) throws(InputError) -> Problem {
         let root = try YAMLReader.read(contentsOf: path, displayName: displayName, limits: limits)
@@ -137,6 +140,9 @@ public enum ProblemLoader {
             throw InputError(at: askNode.location, "\(label): \(error.message)")
         }
         try checkAnswerable(target, scenario: scenario, at: askNode.location, label: label)
+        if case .updated = target.quantity, scenario.trainingWork > maximumTrainingWork {
+            throw InputError(at: askNode.location, "\(label): training \(scenario.steps) steps on \(scenario.samples.count) samples with \(scenario.network?.network.parameterCount ?? 0) weights is more than nncheck computes for a key (at most \(maximumTrainingWork) weight-sample-steps)")
+        }
         var points = defaults.points
         if let p = node["points"] { points = try Self.points(p) }
         let policy = try Self.policy(node, base: defaults.policy, what: label)

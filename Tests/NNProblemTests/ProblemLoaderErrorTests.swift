@@ -84,3 +84,17 @@ extension String {
         return replacingCharacters(in: r, with: replacement)
     }
 }
+
+@Suite struct TrainingBudgetTests {
+    @Test func hugeTrainingRunsAreRefusedWhenLoaded() {
+        let text = ProblemLoaderErrorTests.valid
+            .replacingFirst("training: {learning_rate: 0.1}", with: "training: {learning_rate: 0.1, steps: 100000}")
+            .replacingFirst("ask: y_hat", with: "ask: updated.W1")
+        // 6 weights × 1 sample × 100,000 steps is fine; the same with 30,000 inputs is not.
+        #expect(ProblemLoaderErrorTests.error(text) == nil)
+        let wide = text.replacingFirst("weights: [[1, 2], [3, 4]]", with: "weights: [" + Array(repeating: "[" + Array(repeating: "1", count: 30000).joined(separator: ", ") + "]", count: 2).joined(separator: ", ") + "]")
+            .replacingFirst("data: {x: [1, 2], y: 1}", with: "data: {x: [" + Array(repeating: "1", count: 30000).joined(separator: ", ") + "], y: 1}")
+        let message = ProblemLoaderErrorTests.error(wide)
+        #expect(message?.contains("more than nncheck computes for a key") == true, "\(message ?? "loaded")")
+    }
+}
