@@ -13,15 +13,14 @@ struct GradeCommand: ParsableCommand {
         abstract: "Grade a folder of answer files into reports, a gradebook and a class summary, or into course-platform files.",
         discussion: """
             With no arguments, grades every problems/<id>.yaml against submissions/<id>/ into reports/<id>/.
+
             With PROBLEM and SUBMISSIONS, grades that folder into <out>/<problem id>/.
-            --format reports (the default): each submission gets <name>.md and <name>.json; the folder
-            also gets gradebook.csv, gradebook.json and summary.md. Unreadable submissions become
-            "ungradable" rows.
-            --format gradescope or prairielearn: each submission gets <name>/results.json instead.
-            --format canvas: the folder gets canvas.csv, a file for Canvas's gradebook import.
-            With PROBLEM and --answers FILE (gradescope or prairielearn only), grades that one file and
-            writes its results.json to --results PATH, or to standard output without --results; the
-            exit status is 0 whenever the results were written, even for an unreadable answer file.
+
+            --format reports (the default): each submission gets <name>.md and <name>.json; the folder also gets gradebook.csv, gradebook.json and summary.md. Unreadable submissions become "ungradable" rows.
+
+            --format gradescope or prairielearn: each submission gets <name>/results.json instead. --format canvas: the folder gets canvas.csv, for Canvas's gradebook import. For these, --out defaults to exports.
+
+            With PROBLEM and --answers FILE (gradescope or prairielearn only), grades that one file and writes its results.json to --results PATH, or to standard output without --results; the exit status is 0 whenever the results were written, even for an unreadable answer file.
             """)
 
     @Argument(help: "The problem file (YAML).") var problem: String?
