@@ -26,6 +26,22 @@ public struct OutputFolder: Sendable {
         }
     }
 
+    /// Writes `text` to the file at `path` atomically, creating its folder if needed: the folder is
+    /// opened as an `OutputFolder` and the file written by name inside it.
+    public static func write(_ text: String, toPath path: String) throws(OutputError) {
+        let name: String
+        let folder: String
+        if let slash = path.lastIndex(of: "/") {
+            name = String(path[path.index(after: slash)...])
+            folder = slash == path.startIndex ? "/" : String(path[..<slash])
+        } else {
+            name = path
+            folder = "."
+        }
+        guard SafeName.isSafe(name) else { throw OutputError("\(path): not a file path") }
+        try OutputFolder(path: folder).write(text, to: name)
+    }
+
     /// Writes `text` to `name` inside the folder atomically. `name` must be a safe file name.
     public func write(_ text: String, to name: String) throws(OutputError) {
         var text = text  // written from its own UTF-8 storage, without copying it into an array

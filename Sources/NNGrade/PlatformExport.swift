@@ -75,17 +75,7 @@ public struct PlatformExport: Sendable {
     /// creating its folder if needed). Returns the result.
     public func grade(file path: String, platform: Platform, resultsPath: String) throws(OutputError) -> SubmissionResult {
         let (result, text) = grade(file: path, platform: platform)
-        let name = Self.lastComponent(resultsPath)
-        guard !resultsPath.hasSuffix("/"), SafeName.isSafe(name) else {
-            throw OutputError("\(resultsPath): not a file path")
-        }
-        let folder: String
-        if let slash = resultsPath.lastIndex(of: "/") {
-            folder = slash == resultsPath.startIndex ? "/" : String(resultsPath[..<slash])
-        } else {
-            folder = "."
-        }
-        try OutputFolder(path: folder).write(text, to: name)
+        try OutputFolder.write(text, toPath: resultsPath)
         return result
     }
 

@@ -1,12 +1,6 @@
 import ArgumentParser
+import NNGrade
 import NNProblem
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `nncheck verify PATH...`: check the instructor's `answer:` keys against the solver.
 struct VerifyCommand: ParsableCommand {
@@ -40,7 +34,7 @@ struct VerifyCommand: ParsableCommand {
         case .github: rendered = VerificationRendering.github(report)
         }
         if let output {
-            do { try AtomicFile.write(rendered, to: output) } catch {
+            do { try OutputFolder.write(rendered, toPath: output) } catch {
                 Terminal.error(error.description)
                 throw ExitCode.cannotCreate
             }
@@ -53,90 +47,5 @@ struct VerifyCommand: ParsableCommand {
         case 66: throw ExitCode.noInput
         default: throw ExitCode(1)
         }
-    }
-}
-
-/// Why an output file could not be written.
-struct OutputFileError: Error, CustomStringConvertible {
-    /// The file that was being written.
-    var path: String
-    /// The system's reason.
-    var reason: String
-    var description: String { "\(path): cannot write: \(reason)" }
-}
-
-/// Writes a whole file atomically: into a temporary file in the same folder, then renamed over the
-/// target, so readers see the old contents or the new, never a partial file.
-enum AtomicFile {
-    static func write(_ text: String, to path: String) throws(OutputFileError) {
-        let folder: String
-        let name: String
-        if let slash = path.lastIndex(of: "/") {
-            folder = slash == path.startIndex ? "/" : String(path[..<slash])
-            name = String(path[path.index(after: slash)...])
-        } else {
-            folder = "."
-            name = path
-        }
-        guard !name.isEmpty else { throw OutputFileError(path: path, reason: "not a file name") }
-        let prefix = folder == "/" ? "/" : folder + "/"
-        var template = Array((prefix + ".\(name).XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemp(base)
-        }
-        guard fd >= 0 else { throw OutputFileError(path: path, reason: systemError()) }
-        let temporary = template.withUnsafeBufferPointer { buffer in
-            String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        }
-        func fail() -> OutputFileError {
-            let reason = systemError()
-            close(fd)
-            unlink(temporary)
-            return OutputFileError(path: path, reason: reason)
-        }
-        // mkstemp creates the file 0600; give it the mode a plain create would (0666 minus umask).
-        let mask = umask(0)
-        umask(mask)
-        guard fchmod(fd, 0o666 & ~mask) == 0 else { throw fail() }
-        var bytes = Array(text.utf8)
-        let written = bytes.withUnsafeMutableBytes { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return true }
-            var offset = 0
-            while offset < buffer.count {
-                let n = unistdWrite(fd, base + offset, buffer.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return false }
-                offset += n
-            }
-            return true
-        }
-        guard written, fsync(fd) == 0 else { throw fail() }
-        guard close(fd) == 0 else {
-            let reason = systemError()
-            unlink(temporary)
-            throw OutputFileError(path: path, reason: reason)
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = systemError()
-            unlink(temporary)
-            throw OutputFileError(path: path, reason: reason)
-        }
-    }
-
-    /// `write(2)`, named so it cannot be confused with `AtomicFile.write`.
-    private static func unistdWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        return Glibc.write(fd, buffer, count)
-        #elseif canImport(Musl)
-        return Musl.write(fd, buffer, count)
-        #else
-        return Darwin.write(fd, buffer, count)
-        #endif
-    }
-
-    /// The text of the current `errno`.
-    private static func systemError() -> String {
-        String(cString: strerror(errno))
     }
 }
