@@ -77,14 +77,20 @@ public struct BatchGrader: Sendable {
     /// Grades every file in `folder` (in parallel) and returns the results in file-name order.
     public func grade(folder: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(OutputError) -> [SubmissionResult] {
         let files = try Self.submissionFiles(in: folder)
-        let box = ResultBox(count: files.count)
+        let box = SlotBox<SubmissionResult?>(count: files.count, empty: nil)
         let done = Counter()
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let r = gradeFile(path: folder + "/" + files[i], displayName: files[i])
             box.set(i, r)
             if let progress { progress(done.increment(), files.count) }
         }
-        return box.results()
+        return box.values().compactMap { $0 }
+    }
+
+    /// The base name of each result's report files (and platform export folders), in order:
+    /// the submission's file name without its extension, made safe and unique.
+    public static func reportNames(for results: [SubmissionResult]) -> [String] {
+        SafeName.unique(results.map { studentFallback($0.file) }, reserved: reservedNames)
     }
 
     /// Grades a folder and writes `<out>/<name>.md` and `<name>.json` per submission, plus
@@ -100,7 +106,7 @@ public struct BatchGrader: Sendable {
         }
         let results = try grade(folder: folder, progress: progress)
         let output = try OutputFolder(path: out)
-        let names = SafeName.unique(results.map { Self.studentFallback($0.file) }, reserved: Self.reservedNames)
+        let names = Self.reportNames(for: results)
         let failures = ErrorBox()
         let problem = grader.problem
         // Each JSON report is kept, nested for gradebook.json, so the batch file is not serialised twice.
@@ -108,10 +114,9 @@ public struct BatchGrader: Sendable {
         // The gradebook CSV and the class summary are computed alongside the reports (the first
         // two iterations) and written after them, in the same order as before.
         let batchTexts = SlotBox<String>(count: 2, empty: "")
-        let showKey = grader.audience == .instructor
         DispatchQueue.concurrentPerform(iterations: results.count + 2) { iteration in
             if iteration == 0 { batchTexts.set(0, Gradebook.csv(results, problem: problem)); return }
-            if iteration == 1 { batchTexts.set(1, ClassSummary.markdown(results, problem: problem, showKey: showKey)); return }
+            if iteration == 1 { batchTexts.set(1, ClassSummary.markdown(results, problem: problem)); return }
             let i = iteration - 2
             do throws(OutputError) {
                 try output.write(SubmissionReport.markdown(results[i], problem: problem), to: names[i] + ".md")
@@ -128,19 +133,10 @@ public struct BatchGrader: Sendable {
         try output.write(bytes: Gradebook.json(problem: problem, nestedReports: nestedReports.values()), to: "gradebook.json")
         try output.write(texts[1], to: "summary.md")
         var keep = Set(names.flatMap { [$0 + ".md", $0 + ".json"] })
-        keep.formUnion(["gradebook.csv", "gradebook.json", "summary.md", "canvas.csv"])
+        keep.formUnion(["gradebook.csv", "gradebook.json", "summary.md", PlatformExport.canvasFileName])
         output.removeStale(keeping: keep, extensions: [".md", ".json", ".csv"])
         return results
     }
-}
-
-/// Slots written by concurrent workers, one index each.
-final class ResultBox: @unchecked Sendable {
-    private var slots: [SubmissionResult?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: SubmissionResult) { lock.lock(); slots[i] = r; lock.unlock() }
-    func results() -> [SubmissionResult] { lock.lock(); defer { lock.unlock() }; return slots.compactMap { $0 } }
 }
 
 /// Values written by concurrent workers, one index each.

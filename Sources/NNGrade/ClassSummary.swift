@@ -4,7 +4,7 @@ import NNProblem
 /// The class summary of a batch: success rate per question and the most frequent wrong answers.
 public enum ClassSummary {
     /// The Markdown summary.
-    public static func markdown(_ results: [SubmissionResult], problem: Problem, showKey: Bool) -> String {
+    public static func markdown(_ results: [SubmissionResult], problem: Problem) -> String {
         let graded = results.filter(\.isGradable)
         var out = "# \(SubmissionReport.escape(problem.title)): class summary\n\n"
         out += "- Problem: `\(problem.id)`\n- Submissions: \(results.count) (\(graded.count) graded, \(results.count - graded.count) ungradable)\n"
@@ -38,7 +38,6 @@ public enum ClassSummary {
             func pct(_ k: Int) -> String { "\(k) (\(NumberFormatting.fixed(100 * Double(k) / Double(n), decimals: 0))%)" }
             out += "| \(SubmissionReport.escape(q.id)) | \(pct(correct)) | \(pct(partial)) | \(pct(wrong)) | \(pct(missing)) | \(top(wrongValues)) | \(SubmissionReport.escape(topPlain(diagnoses))) |\n"
         }
-        _ = showKey
         return out
     }
 
@@ -50,14 +49,20 @@ public enum ClassSummary {
     }
 
     /// Up to three values, most frequent first, ties broken by text for determinism.
+    static func mostFrequent(_ counts: [String: Int]) -> ArraySlice<(key: String, value: Int)> {
+        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
+    }
+
+    /// The most frequent wrong values as code spans: "`0.225` ×2, `0.2` ×1", or "—".
     static func top(_ counts: [String: Int]) -> String {
-        let items = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
+        let items = mostFrequent(counts)
         if items.isEmpty { return "—" }
         return items.map { "\(SubmissionReport.code($0.key)) ×\($0.value)" }.joined(separator: ", ")
     }
 
+    /// The most frequent diagnoses as plain text: "sign error ×2; transposed ×1", or "—".
     static func topPlain(_ counts: [String: Int]) -> String {
-        let items = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
+        let items = mostFrequent(counts)
         if items.isEmpty { return "—" }
         return items.map { "\($0.key) ×\($0.value)" }.joined(separator: "; ")
     }

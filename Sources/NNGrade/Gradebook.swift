@@ -51,20 +51,13 @@ public enum Gradebook {
 
     /// The whole batch as one JSON document (every submission's full result).
     public static func json(_ results: [SubmissionResult], problem: Problem) -> String {
-        var w = JSONWriter()
-        w.beginObject()
-        w.string(problem.id, key: "problem")
-        w.string(problem.title, key: "title")
-        w.number(problem.totalPoints, key: "max_score")
-        w.beginArray("submissions")
-        for r in results { SubmissionReport.write(r, to: &w) }
-        w.endArray()
-        w.endObject()
-        return w.text + "\n"
+        String(decoding: json(problem: problem, nestedReports: results.map { nestedReport(SubmissionReport.jsonUTF8($0)) }),
+               as: UTF8.self)
     }
 
-    /// The UTF-8 of `json(results, problem:)`, built from `nestedReport` of each submission's
-    /// JSON report (`SubmissionReport.jsonUTF8`) instead of serialising every result again.
+    /// The UTF-8 of the batch document, built from `nestedReport` of each submission's JSON report
+    /// (`SubmissionReport.jsonUTF8`), so a batch that already wrote those reports does not
+    /// serialise every result a second time.
     static func json(problem: Problem, nestedReports: [[UInt8]]) -> [UInt8] {
         var w = JSONWriter()
         // One allocation for the whole document (reports, separators, header).

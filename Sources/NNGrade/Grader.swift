@@ -22,10 +22,11 @@ public struct Grader: Sendable {
     public var audience: Audience
     /// A tolerance that replaces every question's own (from the command line), if set.
     public var toleranceOverride: Tolerance? {
-        didSet { toleranceTexts = Self.toleranceTexts(key, override: toleranceOverride) }
+        didSet { comparisons = Self.comparisons(key, override: toleranceOverride) }
     }
-    /// Each key entry's tolerance as results state it; the same for every submission, so built once.
-    private var toleranceTexts: [String]
+    /// Each key entry's comparison policy (with the override applied) and its tolerance as results
+    /// state it; the same for every submission, so built once.
+    private var comparisons: [(policy: ComparisonPolicy, toleranceText: String)]
 
     /// Solves the problem and prepares the grader.
     public init(problem: Problem, audience: Audience = .student, toleranceOverride: Tolerance? = nil) {
@@ -34,12 +35,16 @@ public struct Grader: Sendable {
         self.mistakes = MistakeCatalog(problem: problem, key: key)
         self.audience = audience
         self.toleranceOverride = toleranceOverride
-        self.toleranceTexts = Self.toleranceTexts(key, override: toleranceOverride)
+        self.comparisons = Self.comparisons(key, override: toleranceOverride)
     }
 
-    /// The tolerance description of every key entry, in order.
-    private static func toleranceTexts(_ key: AnswerKey, override: Tolerance?) -> [String] {
-        key.entries.map { (override ?? $0.question.policy.tolerance).description }
+    /// The effective policy and tolerance text of every key entry, in order.
+    private static func comparisons(_ key: AnswerKey, override: Tolerance?) -> [(policy: ComparisonPolicy, toleranceText: String)] {
+        key.entries.map { entry in
+            var policy = entry.question.policy
+            if let override { policy.tolerance = override }
+            return (policy, policy.tolerance.description)
+        }
     }
 
     /// Grades a parsed submission.
@@ -52,11 +57,11 @@ public struct Grader: Sendable {
         results.reserveCapacity(key.entries.count)
         var overridden: [String: ScenarioEvaluator] = [:]
         for (i, entry) in key.entries.enumerated() {
-            var r = grade(entry, answer: submission.answers[entry.question.id], toleranceText: toleranceTexts[i])
+            var r = grade(entry, answer: submission.answers[entry.question.id], comparison: comparisons[i])
             if r.diagnosis == nil, r.verdict == .incorrect || r.verdict == .partial,
                case .value(let student, _) = submission.answers[entry.question.id] {
-                r.diagnosis = followThrough(entry.question, student: student, earlier: results, submission: submission,
-                                            evaluators: &overridden)
+                r.diagnosis = followThrough(entry.question, policy: comparisons[i].policy, student: student,
+                                            earlier: results, submission: submission, evaluators: &overridden)
             }
             results.append(r)
         }
@@ -74,16 +79,14 @@ public struct Grader: Sendable {
     /// `evaluators` keeps, per earlier question id, the scenario evaluated with that question's
     /// answer overridden (what `Solver.answer(to:overrides:)` builds), so later questions of the
     /// same submission reuse its forward pass, backward pass and training run.
-    func followThrough(_ q: Question, student: Tensor, earlier: [QuestionResult], submission: Submission,
-                       evaluators: inout [String: ScenarioEvaluator]) -> String? {
+    func followThrough(_ q: Question, policy: ComparisonPolicy, student: Tensor, earlier: [QuestionResult],
+                       submission: Submission, evaluators: inout [String: ScenarioEvaluator]) -> String? {
         let solver = Solver(problem: problem)
-        var policy = q.policy
-        if let t = toleranceOverride { policy.tolerance = t }
         for j in earlier.indices.reversed() {
             guard earlier[j].verdict == .incorrect || earlier[j].verdict == .partial else { continue }
-            // Results are in key order, so the earlier question is usually found without a search.
-            let indexed = j < key.entries.count && key.entries[j].question.id == earlier[j].id ? key.entries[j].question : nil
-            guard let pq = indexed ?? problem.question(earlier[j].id), pq.scenario == q.scenario, pq.variation == q.variation,
+            // Results are built in key order, so result j belongs to key entry j.
+            let pq = key.entries[j].question
+            guard pq.scenario == q.scenario, pq.variation == q.variation,
                   pq.target.element == nil, case .value(let given, _) = submission.answers[pq.id] else { continue }
             let layers = problem.scenarios[q.scenario]?.network?.network.layers.count ?? 0
             let override: ForwardOverride
@@ -118,14 +121,14 @@ public struct Grader: Sendable {
                          ungradableReason: reason, unknownQuestionIDs: [], possible: problem.totalPoints)
     }
 
-    func grade(_ entry: AnswerKey.Entry, answer: AnswerEntry?, toleranceText: String? = nil) -> QuestionResult {
+    func grade(_ entry: AnswerKey.Entry, answer: AnswerEntry?,
+               comparison: (policy: ComparisonPolicy, toleranceText: String)) -> QuestionResult {
         let q = entry.question
-        var policy = q.policy
-        if let t = toleranceOverride { policy.tolerance = t }
+        let policy = comparison.policy
         let reveal = audience == .instructor || q.showKey
         var result = QuestionResult(id: q.id, text: q.text, earned: 0, possible: q.points, verdict: .missing,
                                     given: answer?.text ?? "", message: "", diagnosis: nil,
-                                    tolerance: toleranceText ?? policy.tolerance.description, error: nil, expected: nil)
+                                    tolerance: comparison.toleranceText, error: nil, expected: nil)
         guard case .success(let expected) = entry.result else {
             result.verdict = .ungraded
             if case .failure(let e) = entry.result { result.message = "the key could not be computed: \(e.message)" }

@@ -40,7 +40,7 @@ public struct PlatformExport: Sendable {
     {
         let results = try batch.grade(folder: folder, progress: progress)
         let root = try OutputFolder(path: out)
-        let names = SafeName.unique(results.map { BatchGrader.studentFallback($0.file) }, reserved: BatchGrader.reservedNames)
+        let names = BatchGrader.reportNames(for: results)
         let problem = batch.grader.problem
         let failures = ErrorBox()
         DispatchQueue.concurrentPerform(iterations: results.count) { i in

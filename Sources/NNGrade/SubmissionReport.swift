@@ -142,12 +142,13 @@ public enum SubmissionReport {
             if utf8.count <= 80 { return "`" + s + "`" }
             return "`" + String(decoding: utf8.prefix(77), as: UTF8.self) + "...`"
         }
+        // Pipes cannot appear inside table cells even in code spans: they become spaces, as line breaks do.
         let flat = String(s.map { $0 == "\n" || $0 == "\r" || $0 == "|" ? " " : $0 })
         let clipped = flat.count > 80 ? String(flat.prefix(77)) + "..." : flat
         if clipped.trimmingCharacters().isEmpty { return "—" }
         let ticks = clipped.contains("`") ? "`` " : "`"
         let close = clipped.contains("`") ? " ``" : "`"
-        return ticks + clipped.replacingBackslashPipes() + close
+        return ticks + clipped + close
     }
 
     /// `escape` computed byte by byte. Every ASCII byte is its own character except CR LF and
@@ -193,9 +194,4 @@ public enum SubmissionReport {
             return false
         }
     }
-}
-
-extension String {
-    /// Pipes cannot appear inside table cells even in code spans.
-    func replacingBackslashPipes() -> String { String(map { $0 == "|" ? "¦" : $0 }) }
 }

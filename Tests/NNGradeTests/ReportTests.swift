@@ -22,6 +22,23 @@ import NNGrade
         #expect(SubmissionReport.json(r) == SubmissionReport.json(r))
     }
 
+    @Test func batchJSONNestsEachReportAsAWriterWould() throws {
+        let (r, p) = try Self.sample()
+        // The batch document is assembled from the per-submission reports, re-indented; it must be
+        // exactly what serialising every result inside the document gives.
+        var w = JSONWriter()
+        w.beginObject()
+        w.string(p.id, key: "problem")
+        w.string(p.title, key: "title")
+        w.number(p.totalPoints, key: "max_score")
+        w.beginArray("submissions")
+        SubmissionReport.write(r, to: &w)
+        SubmissionReport.write(r, to: &w)
+        w.endArray()
+        w.endObject()
+        #expect(Gradebook.json([r, r], problem: p) == w.text + "\n")
+    }
+
     @Test func markdownEscapesTableCells() throws {
         let (r, p) = try Self.sample()
         let md = SubmissionReport.markdown(r, problem: p)
