@@ -137,35 +137,38 @@ private struct ExpressionParserState {
     mutating func parseExpression() throws(ExpressionError) -> Parsed {
         try enter(at: current.offset)
         defer { recursion -= 1 }
-        var lhs = try parseMultiplicative()
-        while true {
-            let op: Expression.BinaryOperator
-            switch current.kind {
-            case .plus: op = .add
-            case .minus: op = .subtract
-            default: return lhs
+        return try parseLeftAssociative(operand: { parser throws(ExpressionError) in try parser.parseMultiplicative() }) {
+            switch $0 {
+            case .plus: return .add
+            case .minus: return .subtract
+            default: return nil
             }
-            let offset = current.offset
-            advance()
-            let rhs = try parseMultiplicative()
-            lhs = try node(.binary(op, lhs.expression, rhs.expression), children: lhs.depth, rhs.depth, at: offset)
         }
     }
 
     mutating func parseMultiplicative() throws(ExpressionError) -> Parsed {
-        var lhs = try parseUnary()
-        while true {
-            let op: Expression.BinaryOperator
-            switch current.kind {
-            case .star: op = .multiply
-            case .slash: op = .divide
-            default: return lhs
+        try parseLeftAssociative(operand: { parser throws(ExpressionError) in try parser.parseUnary() }) {
+            switch $0 {
+            case .star: return .multiply
+            case .slash: return .divide
+            default: return nil
             }
+        }
+    }
+
+    /// One left-associative precedence level: operands joined by the operators `operatorFor` maps.
+    mutating func parseLeftAssociative(
+        operand: (inout ExpressionParserState) throws(ExpressionError) -> Parsed,
+        operatorFor: (ExpressionToken.Kind) -> Expression.BinaryOperator?
+    ) throws(ExpressionError) -> Parsed {
+        var lhs = try operand(&self)
+        while let op = operatorFor(current.kind) {
             let offset = current.offset
             advance()
-            let rhs = try parseUnary()
+            let rhs = try operand(&self)
             lhs = try node(.binary(op, lhs.expression, rhs.expression), children: lhs.depth, rhs.depth, at: offset)
         }
+        return lhs
     }
 
     mutating func parseUnary() throws(ExpressionError) -> Parsed {

@@ -35,7 +35,9 @@ public enum KeyVerifier {
         let key = Solver(problem: problem).answerKey()
         var firstSeen: [String: SourceLocation] = [:]
         var results: [VerificationReport.QuestionResult] = []
-        for (index, question) in problem.questions.enumerated() {
+        // The key has one entry per question, in file order.
+        for entry in key.entries {
+            let question = entry.question
             var findings: [VerificationReport.Finding] = []
             func fail(at location: SourceLocation, _ message: String) {
                 findings.append(.init(severity: .error, at: location, "question \(question.id): " + message))
@@ -48,13 +50,7 @@ public enum KeyVerifier {
             } else {
                 firstSeen[question.id] = question.location
             }
-            let solved: Result<Tensor, SolveError>
-            if index < key.entries.count, key.entries[index].question.id == question.id {
-                solved = key.entries[index].result
-            } else {
-                solved = .failure(SolveError("the solver returned no value"))
-            }
-            switch solved {
+            switch entry.result {
             case .failure(let error):
                 fail(at: question.location, "the solver cannot answer it: \(error.message)")
             case .success(let value):

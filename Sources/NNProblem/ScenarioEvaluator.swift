@@ -233,12 +233,9 @@ public struct ScenarioEvaluator: Sendable {
     }
 
     mutating func updatedValue(_ inner: Quantity) throws(SolveError) -> Tensor {
-        let spec = try requireNetwork()
-        var trainedSpec = spec
-        trainedSpec.network = try trainedNetwork()
-        var after = ScenarioEvaluator(scenario: Scenario(
-            network: trainedSpec, samples: scenario.samples, loss: scenario.loss, training: scenario.training,
-            steps: scenario.steps, options: scenario.options))
+        var trainedScenario = scenario
+        trainedScenario.network?.network = try trainedNetwork()
+        var after = ScenarioEvaluator(scenario: trainedScenario)
         return try after.value(of: inner)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import NNCore
 import NNGrade
 import NNProblem
 
@@ -18,20 +19,15 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The problem file (YAML).") var problem: String
     @Argument(help: "The answer file (YAML or JSON).") var answers: String
     @Option(help: "Output: table, markdown or json.") var format: CheckFormat = .table
-    @Option(help: "Override every question's tolerance, e.g. '3 s.f.', '±0.001', '1%', 'rel 1% abs 1e-6'.") var tolerance: String?
+    @Option(help: "Override every question's tolerance, e.g. '3 s.f.', '±0.001', '1%', 'rel 1% abs 1e-6'.", transform: CommandSupport.tolerance)
+    var tolerance: Tolerance?
 
     enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case table, markdown, json }
-
-    func validate() throws {
-        if let tolerance, ToleranceParser.parse(tolerance) == nil {
-            throw ValidationError("'\(tolerance)' is not a tolerance; try '3 s.f.', '2 d.p.', '±0.001', '1%' or 'rel 1% abs 1e-6'")
-        }
-    }
 
     func run() throws {
         let loaded = try CommandSupport.loadProblem(problem)
         try CommandSupport.requireFile(answers)
-        let grader = Grader(problem: loaded, audience: .student, toleranceOverride: tolerance.flatMap(ToleranceParser.parse))
+        let grader = Grader(problem: loaded, audience: .student, toleranceOverride: tolerance)
         let result = BatchGrader(grader: grader).gradeFile(path: answers, displayName: answers)
         switch format {
         case .table:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NNCore
 import NNProblem
 
 /// Steps shared by several commands.
@@ -13,6 +14,14 @@ enum CommandSupport {
             Terminal.error(error.description)
             throw ExitCode.dataError
         }
+    }
+
+    /// Reads a `--tolerance` value, or fails with a usage error naming the accepted forms.
+    static func tolerance(_ text: String) throws -> Tolerance {
+        guard let t = ToleranceParser.parse(text) else {
+            throw ValidationError("'\(text)' is not a tolerance; try '3 s.f.', '2 d.p.', '±0.001', '1%' or 'rel 1% abs 1e-6'")
+        }
+        return t
     }
 
     /// Exits with 66 after one line when `path` does not exist.

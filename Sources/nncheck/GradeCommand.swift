@@ -30,7 +30,8 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "What to write: reports, gradescope, prairielearn or canvas.") var format: GradeFormat = .reports
     @Option(help: "Grade this one answer file (with PROBLEM and --format gradescope or prairielearn).") var answers: String?
     @Option(help: "With --answers: write the results.json here (atomically) instead of to standard output.") var results: String?
-    @Option(help: "Override every question's tolerance, e.g. '3 s.f.' or '±0.001'.") var tolerance: String?
+    @Option(help: "Override every question's tolerance, e.g. '3 s.f.' or '±0.001'.", transform: CommandSupport.tolerance)
+    var tolerance: Tolerance?
     @Flag(help: "Show expected values and errors in every report (instructor copies), even where the problem hides the key.")
     var revealKey = false
     @Flag(help: "Do not print the progress line.") var quiet = false
@@ -61,9 +62,6 @@ struct GradeCommand: ParsableCommand {
             throw ValidationError("--results is for one answer file: give it with --answers FILE")
         } else if (problem == nil) != (submissions == nil) {
             throw ValidationError("give both PROBLEM and SUBMISSIONS, or neither to grade the bundled problems/ and submissions/")
-        }
-        if let tolerance, ToleranceParser.parse(tolerance) == nil {
-            throw ValidationError("'\(tolerance)' is not a tolerance; try '3 s.f.', '2 d.p.', '±0.001', '1%' or 'rel 1% abs 1e-6'")
         }
     }
 
@@ -134,7 +132,7 @@ struct GradeCommand: ParsableCommand {
     /// The grader for a loaded problem, with the command's audience and tolerance.
     private func grader(for problem: Problem) -> Grader {
         Grader(problem: problem, audience: revealKey ? .instructor : .student,
-               toleranceOverride: tolerance.flatMap(ToleranceParser.parse))
+               toleranceOverride: tolerance)
     }
 
     /// Grades one answer file into one platform results file (or standard output).
