@@ -32,7 +32,5 @@ public enum AnswerTemplate {
         }
     }
 
-    static func oneLine(_ s: String) -> String {
-        String(s.map { $0.isNewline ? " " : $0 }).trimmingCharacters()
-    }
+    static func oneLine(_ s: String) -> String { s.replacingNewlines().trimmingCharacters() }
 }

@@ -37,5 +37,6 @@ public enum CheckRendering {
 }
 
 extension String {
+    /// Every line break (any Unicode newline) replaced by a space.
     func replacingNewlines() -> String { String(map { $0.isNewline ? " " : $0 }) }
 }
