@@ -22,12 +22,11 @@ public enum CanvasGradebook {
     /// The CSV text: header, `Points Possible` row, then one row per submission.
     public static func csv(_ results: [SubmissionResult], problem: Problem) -> String {
         var out = Gradebook.row(studentColumns + [assignmentColumn(problem)])
-        out += Gradebook.row(["Points Possible", "", "", "", "", points(problem.totalPoints)])
+        out += Gradebook.row(["Points Possible", "", "", "", "", PointsText.of(problem.totalPoints)])
         for r in results {
-            out += Gradebook.row([r.student, "", r.student, r.student, "", points(r.isGradable ? r.earned : 0)])
+            out += Gradebook.row([r.student, "", r.student, r.student, "", PointsText.of(r.isGradable ? r.earned : 0)])
         }
         return out
     }
 
-    static func points(_ v: Double) -> String { NumberFormatting.significant(v, digits: 6) }
 }

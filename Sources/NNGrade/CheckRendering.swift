@@ -13,7 +13,7 @@ public enum CheckRendering {
             if let d = q.diagnosis { details += "; likely: \(d)" }
             if let x = q.expected, !q.verdict.passed { details += "; expected \(AnswerKeyRendering.formatted(x))" }
             let given = q.given.count > 30 ? String(q.given.prefix(27)) + "..." : q.given
-            rows.append([q.verdict.symbol, q.id, "\(SubmissionReport.points(q.earned))/\(SubmissionReport.points(q.possible))",
+            rows.append([q.verdict.symbol, q.id, "\(PointsText.of(q.earned))/\(PointsText.of(q.possible))",
                          q.verdict.rawValue, given.replacingNewlines(), details])
         }
         var table = TextTable.render(rows)
@@ -28,7 +28,7 @@ public enum CheckRendering {
         }
         let passed = r.questions.filter { $0.verdict.passed }.count
         var out = "\(problem.title) — \(r.student)\n" + table
-        out += "\(passed) of \(r.questions.count) questions correct; \(SubmissionReport.points(r.earned)) / \(SubmissionReport.points(r.possible)) points\n"
+        out += "\(passed) of \(r.questions.count) questions correct; \(PointsText.of(r.earned)) / \(PointsText.of(r.possible)) points\n"
         if !r.unknownQuestionIDs.isEmpty {
             out += "note: answers for unknown question ids were ignored: \(r.unknownQuestionIDs.joined(separator: ", "))\n"
         }

@@ -17,12 +17,12 @@ public enum Gradebook {
         for r in results {
             var fields = [r.student, r.file, r.isGradable ? "graded" : "ungradable"]
             if r.isGradable {
-                fields += r.questions.map { NumberFormatting.significant($0.earned, digits: 6) }
+                fields += r.questions.map { PointsText.of($0.earned) }
             } else {
                 fields += Array(repeating: "0", count: ids.count)
             }
             let total = r.isGradable ? r.earned : 0
-            fields += [NumberFormatting.significant(total, digits: 6), NumberFormatting.significant(r.possible, digits: 6),
+            fields += [PointsText.of(total), PointsText.of(r.possible),
                        NumberFormatting.fixed(r.possible > 0 ? 100 * total / r.possible : 0, decimals: 1),
                        r.ungradableReason ?? ""]
             out += row(fields)

@@ -99,7 +99,7 @@ extension PlatformExport {
                     + "Fix the file (`nncheck check PROBLEM FILE` shows the same message) and submit it again."
             }
             let correct = r.questions.filter { $0.verdict == .correct }.count
-            var line = "\(r.student): \(points(r.earned)) / \(points(r.possible)) points on \(problem.title); "
+            var line = "\(r.student): \(PointsText.of(r.earned)) / \(PointsText.of(r.possible)) points on \(problem.title); "
                 + "\(correct) of \(r.questions.count) question\(r.questions.count == 1 ? "" : "s") correct."
             if !r.unknownQuestionIDs.isEmpty {
                 line += " Answers for questions this problem does not have were ignored: "
@@ -141,16 +141,14 @@ extension PlatformExport {
                              + " (allowed \(NumberFormatting.significant(e.allowed, digits: 3)))")
             }
             lines.append("Tolerance: \(q.tolerance)")
-            lines.append("Points: \(points(q.earned)) / \(points(q.possible))")
+            lines.append("Points: \(PointsText.of(q.earned)) / \(PointsText.of(q.possible))")
             return lines.joined(separator: "\n")
         }
 
         /// The feedback for a question of a file that could not be graded.
         static func ungradableDetails(_ question: Question) -> String {
-            "not graded: the answer file could not be read (see the message above)\nPoints: 0 / \(points(question.points))"
+            "not graded: the answer file could not be read (see the message above)\nPoints: 0 / \(PointsText.of(question.points))"
         }
-
-        static func points(_ v: Double) -> String { NumberFormatting.significant(v, digits: 6) }
 
         /// Line breaks and tabs folded into spaces.
         static func oneLine(_ s: String) -> String {

@@ -8,10 +8,10 @@ public enum SubmissionReport {
         var out = "# \(escape(problem.title)): \(escape(r.student))\n\n"
         out += "- Problem: `\(problem.id)`\n- Submission: `\(escape(r.file))`\n"
         if let reason = r.ungradableReason {
-            out += "- Score: 0 / \(points(r.possible))\n- Status: **ungradable**: \(escape(reason))\n"
+            out += "- Score: 0 / \(PointsText.of(r.possible))\n- Status: **ungradable**: \(escape(reason))\n"
             return out
         }
-        out += "- Score: **\(points(r.earned)) / \(points(r.possible))**\n"
+        out += "- Score: **\(PointsText.of(r.earned)) / \(PointsText.of(r.possible))**\n"
         let usual = commonTolerance(r.questions)
         if let usual { out += "- Tolerance: \(escape(usual)) unless a question says otherwise\n" }
         out += "\n| Question | Points | Verdict | Given | Details |\n|---|---|---|---|---|\n"
@@ -23,7 +23,7 @@ public enum SubmissionReport {
                 details += "; expected \(AnswerKeyRendering.formatted(x))"
             }
             if q.tolerance != usual { details += " (tolerance \(q.tolerance))" }
-            out += "| \(escape(q.id)) | \(points(q.earned)) / \(points(q.possible)) | \(q.verdict.rawValue) | \(code(q.given)) | \(escape(details)) |\n"
+            out += "| \(escape(q.id)) | \(PointsText.of(q.earned)) / \(PointsText.of(q.possible)) | \(q.verdict.rawValue) | \(code(q.given)) | \(escape(details)) |\n"
         }
         if !r.unknownQuestionIDs.isEmpty {
             out += "\nAnswers for questions this problem does not have (not scored): "
@@ -98,7 +98,6 @@ public enum SubmissionReport {
         return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
     }
 
-    static func points(_ v: Double) -> String { NumberFormatting.significant(v, digits: 6) }
     static func sig(_ v: Double) -> String { NumberFormatting.significant(v, digits: 3) }
 
     /// Text safe inside a Markdown table cell: pipes, backslashes, markup characters and line breaks escaped.
