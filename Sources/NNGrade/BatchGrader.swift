@@ -109,8 +109,10 @@ public struct BatchGrader: Sendable {
         let names = Self.reportNames(for: results)
         let failures = ErrorBox()
         let problem = grader.problem
-        // Each JSON report is kept, nested for gradebook.json, so the batch file is not serialised twice.
-        let nestedReports = SlotBox<[UInt8]>(count: results.count, empty: [])
+        // gradebook.json is written as the JSON reports are made (nested, so the batch file is not
+        // serialised twice), and gets its name after gradebook.csv.
+        let gradebookJSON = GradebookJSONStream(problem: problem, count: results.count,
+                                                file: try output.pendingFile(named: "gradebook.json"))
         // The gradebook CSV and the class summary are computed alongside the reports (the first
         // two iterations) and written after them, in the same order as before.
         let batchTexts = SlotBox<String>(count: 2, empty: "")
@@ -122,7 +124,7 @@ public struct BatchGrader: Sendable {
                 try output.write(SubmissionReport.markdown(results[i], problem: problem), to: names[i] + ".md")
                 let json = SubmissionReport.jsonUTF8(results[i])
                 try output.write(bytes: json, to: names[i] + ".json")
-                nestedReports.set(i, Gradebook.nestedReport(json))
+                gradebookJSON.submit(i, nestedReport: Gradebook.nestedReport(json))
             } catch {
                 failures.record(error)
             }
@@ -130,7 +132,7 @@ public struct BatchGrader: Sendable {
         if let first = failures.first { throw first }
         let texts = batchTexts.values()
         try output.write(texts[0], to: "gradebook.csv")
-        try output.write(bytes: Gradebook.json(problem: problem, nestedReports: nestedReports.values()), to: "gradebook.json")
+        try gradebookJSON.finish()
         try output.write(texts[1], to: "summary.md")
         var keep = Set(names.flatMap { [$0 + ".md", $0 + ".json"] })
         keep.formUnion(["gradebook.csv", "gradebook.json", "summary.md", PlatformExport.canvasFileName])

@@ -51,26 +51,29 @@ public enum Gradebook {
 
     /// The whole batch as one JSON document (every submission's full result).
     public static func json(_ results: [SubmissionResult], problem: Problem) -> String {
-        String(decoding: json(problem: problem, nestedReports: results.map { nestedReport(SubmissionReport.jsonUTF8($0)) }),
-               as: UTF8.self)
+        var w = jsonStart(problem: problem)
+        for result in results { w.raw(utf8: nestedReport(SubmissionReport.jsonUTF8(result))) }
+        jsonEnd(&w)
+        return String(decoding: w.takeUTF8WithTrailingNewline(), as: UTF8.self)
     }
 
-    /// The UTF-8 of the batch document, built from `nestedReport` of each submission's JSON report
-    /// (`SubmissionReport.jsonUTF8`), so a batch that already wrote those reports does not
-    /// serialise every result a second time.
-    static func json(problem: Problem, nestedReports: [[UInt8]]) -> [UInt8] {
+    /// A writer holding the start of the batch document, up to the opening of the submissions
+    /// array; each submission follows as `raw(utf8: nestedReport(…))`, then `jsonEnd`.
+    static func jsonStart(problem: Problem) -> JSONWriter {
         var w = JSONWriter()
-        // One allocation for the whole document (reports, separators, header).
-        w.reserveCapacity(nestedReports.reduce(0) { $0 + $1.count + 8 } + problem.title.utf8.count + 4096)
         w.beginObject()
         w.string(problem.id, key: "problem")
         w.string(problem.title, key: "title")
         w.number(problem.totalPoints, key: "max_score")
         w.beginArray("submissions")
-        for report in nestedReports { w.raw(utf8: report) }
+        return w
+    }
+
+    /// Closes the submissions array and the batch document (which is then taken with
+    /// `takeUTF8WithTrailingNewline`).
+    static func jsonEnd(_ w: inout JSONWriter) {
         w.endArray()
         w.endObject()
-        return w.takeUTF8WithTrailingNewline()
     }
 
     /// A submission's JSON report as it appears inside gradebook.json, two levels deep: the

@@ -2,8 +2,10 @@ import Foundation
 
 /// Writes output files inside one folder, atomically, with names that cannot escape it.
 ///
-/// Every file is written to a hidden temporary file in the same folder and then renamed over the
-/// target, so a reader (or a crash) never sees half a report. Temporary files left by a killed
+/// Every file is written completely before it gets its name, so a reader (or a crash) never sees
+/// half a report: on Linux as an unnamed `O_TMPFILE` file that is then linked in (renamed over an
+/// existing target), elsewhere (or where the file system lacks `O_TMPFILE`) as a hidden temporary
+/// file in the same folder that is then renamed over the target. Temporary files left by a killed
 /// run are removed the next time the folder is opened.
 public struct OutputFolder: Sendable {
     /// The folder path.
@@ -62,24 +64,15 @@ public struct OutputFolder: Sendable {
     }
 
     private func write(_ buf: UnsafeRawBufferPointer, to name: String) throws(OutputError) {
-        guard SafeName.isSafe(name) else { throw OutputError("refusing to write unsafe file name '\(name)'") }
-        let target = path + "/" + name
-        let temporary = path + "/" + Self.temporaryPrefix + name + "-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw OutputError("\(target): cannot write (\(String(cString: strerror(errno))))") }
-        var ok = true
-        var off = 0
-        while off < buf.count, let base = buf.baseAddress {
-            let n = Foundation.write(fd, base + off, buf.count - off)
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { ok = false; break }
-            off += n
-        }
-        if close(fd) != 0 { ok = false }
-        guard ok, rename(temporary, target) == 0 else {
-            unlink(temporary)
-            throw OutputError("\(target): cannot write (\(String(cString: strerror(errno))))")
-        }
+        let file = try PendingFile(in: self, name: name)
+        try file.append(buf)
+        try file.commit()
+    }
+
+    /// Starts writing `name` inside the folder in pieces; the file gets its name only when
+    /// `PendingFile.commit()` is called, so until then no reader or crash sees any of it.
+    public func pendingFile(named name: String) throws(OutputError) -> PendingFile {
+        try PendingFile(in: self, name: name)
     }
 
     /// Removes files in the folder that are not in `keep` and end in one of `extensions`.

@@ -26,6 +26,12 @@ public struct JSONWriter: Sendable {
         defer { bytes = [] }
         return bytes
     }
+    /// The bytes written since the writer began or since the last take, taken out of it; its
+    /// nesting and separators carry on, so a long document can be written out in pieces.
+    public mutating func takeUTF8() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
+    }
     /// The UTF-8 text; appending bytes is much cheaper than appending to a String.
     private var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
