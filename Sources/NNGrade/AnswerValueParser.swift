@@ -60,8 +60,10 @@ public enum AnswerValueParser {
     }
 
     /// The value of a text that is exactly a plain decimal number (no surrounding space), read
-    /// without copying it into a scanner: what both parsers return for it. Nil for anything else.
-    private static func plainValue(_ text: String) -> Double? {
+    /// without copying it into a scanner: what both parsers return for it. Nil for anything else,
+    /// including text over the length limit (which the parsers reject).
+    static func plainValue(_ text: String) -> Double? {
+        guard text.utf8.count <= maximumLength else { return nil }
         var text = text
         return text.withUTF8 { buffer in
             buffer.isEmpty ? nil : AnswerScanner.plainNumber(in: buffer, 0, buffer.count)

@@ -1,3 +1,4 @@
+import Foundation
 import NNCore
 import NNProblem
 
@@ -38,7 +39,7 @@ public enum Gradebook {
         let utf8 = raw.utf8
         if let first = utf8.first, first != UInt8(ascii: "="), first != UInt8(ascii: "+"), first != UInt8(ascii: "-"),
            first != UInt8(ascii: "@"), first != 0x20, utf8.last != 0x20,
-           !utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x27 }) {
+           !UTF8Scan.anyByte(of: raw, satisfies: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x27 }) {
             return raw
         }
         var s = raw
@@ -83,20 +84,29 @@ public enum Gradebook {
         report.withUnsafeBufferPointer { source in
             let count = source.count - (source.last == 0x0A ? 1 : 0)
             guard let base = source.baseAddress, count > 0 else { return [] }
+            let end = base + count
+            /// The next line break at or after `p`, or nil (memchr: the reports have ~300 lines).
+            func lineBreak(from p: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>? {
+                memchr(p, 0x0A, end - p).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) }
+            }
             var breaks = 0
-            for i in 0..<count where base[i] == 0x0A { breaks += 1 }
+            var cursor = base
+            while let found = lineBreak(from: cursor) {
+                breaks += 1
+                cursor = found + 1
+            }
             return [UInt8](unsafeUninitializedCapacity: count + 4 * breaks) { target, initialized in
-                guard let out = target.baseAddress else { return }
-                var j = 0, start = 0
-                for i in 0..<count where base[i] == 0x0A {
-                    (out + j).initialize(from: base + start, count: i + 1 - start)
-                    j += i + 1 - start
-                    (out + j).initialize(repeating: 0x20, count: 4)
-                    j += 4
-                    start = i + 1
+                guard var out = target.baseAddress else { return }
+                var start = base
+                while let found = lineBreak(from: start) {
+                    let length = found + 1 - start
+                    out.initialize(from: start, count: length)
+                    (out + length).initialize(repeating: 0x20, count: 4)
+                    out += length + 4
+                    start = found + 1
                 }
-                (out + j).initialize(from: base + start, count: count - start)
-                initialized = j + count - start
+                out.initialize(from: start, count: end - start)
+                initialized = count + 4 * breaks
             }
         }
     }

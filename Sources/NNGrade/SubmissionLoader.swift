@@ -1,4 +1,5 @@
 import NNCore
+import NNProblem
 import NNYAML
 
 /// Reads student answer files (YAML or JSON).
@@ -62,7 +63,7 @@ public enum SubmissionLoader {
     static func nonFiniteWord(_ text: String) -> Double? {
         // Fast rejection: every accepted word contains an ASCII n or i (in either case) or ∞
         // (UTF-8 E2 88 9E), and no other character lowercases to them alone.
-        guard text.utf8.contains(where: { $0 | 0x20 == UInt8(ascii: "n") || $0 | 0x20 == UInt8(ascii: "i") || $0 == 0xE2 }) else {
+        guard UTF8Scan.anyByte(of: text, satisfies: { $0 | 0x20 == UInt8(ascii: "n") || $0 | 0x20 == UInt8(ascii: "i") || $0 == 0xE2 }) else {
             return nil
         }
         var t = Substring(text.trimmingCharacters().lowercased())
@@ -84,6 +85,8 @@ public enum SubmissionLoader {
         switch node {
         case .scalar(let s):
             if s.isNull { return .blank }
+            // Most answers are plain numbers, which are never NaN or infinity words.
+            if let v = AnswerValueParser.plainValue(s.text) { return .value(Tensor(v), text: s.text) }
             if let v = nonFiniteWord(s.text) { return .value(Tensor(v), text: s.text) }
             do { return .value(try AnswerValueParser.parse(s.text), text: s.text) } catch {
                 return .unparseable(message: error.message, text: s.text, location: s.location)
@@ -107,6 +110,7 @@ public enum SubmissionLoader {
         func scalar(_ n: YAMLNode, _ what: @autoclosure () -> String) throws(ListError) -> Double {
             guard case .scalar(let s) = n else { throw ListError(message: "\(what()) is a \(n.kindName), expected a number", location: n.location) }
             guard !s.isNull else { throw ListError(message: "\(what()) is empty", location: s.location) }
+            if let v = AnswerValueParser.plainValue(s.text) { return v }
             if let v = nonFiniteWord(s.text) { return v }
             do { return try AnswerValueParser.parseScalar(s.text) } catch {
                 throw ListError(message: "\(what()): \(error.message)", location: s.location)

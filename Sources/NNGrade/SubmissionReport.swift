@@ -103,7 +103,7 @@ public enum SubmissionReport {
     /// Text safe inside a Markdown table cell: pipes, backslashes, markup characters and line breaks escaped.
     static func escape(_ s: String) -> String {
         // Fast path: printable ASCII without markup characters is returned as is.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && !isMarkdownSpecial($0) }) { return s }
+        if UTF8Scan.allBytes(of: s, satisfy: { $0 >= 0x20 && $0 < 0x7F && !isMarkdownSpecial($0) }) { return s }
         if let escaped = escapeBytes(s) { return escaped }
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
@@ -136,8 +136,8 @@ public enum SubmissionReport {
         // Fast path: printable ASCII without pipes or backticks and not all spaces needs no
         // replacement; one byte is one character, so clipping can count bytes.
         let utf8 = s.utf8
-        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "|") && $0 != UInt8(ascii: "`") }),
-           utf8.contains(where: { $0 != 0x20 }) {
+        if UTF8Scan.allBytes(of: s, satisfy: { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "|") && $0 != UInt8(ascii: "`") }),
+           UTF8Scan.anyByte(of: s, satisfies: { $0 != 0x20 }) {
             if utf8.count <= 80 { return "`" + s + "`" }
             return "`" + String(decoding: utf8.prefix(77), as: UTF8.self) + "...`"
         }

@@ -108,7 +108,7 @@ public struct JSONWriter: Sendable {
             bytes.append(contentsOf: JSONWriter.quote(s).utf8)
         } else {
             bytes.append(UInt8(ascii: "\""))
-            bytes.append(contentsOf: s.utf8)
+            UTF8Scan.append(s, to: &bytes)
             bytes.append(UInt8(ascii: "\""))
         }
     }
@@ -176,16 +176,22 @@ public struct JSONWriter: Sendable {
     /// Whether `quote` must escape anything in `s`: `"`, `\\`, a control character (U+0000–U+001F,
     /// U+007F) or U+2028/U+2029 (UTF-8 E2 80 A8/A9).
     static func needsEscaping(_ s: String) -> Bool {
-        func scan<C: Collection<UInt8>>(_ bytes: C) -> Bool {
+        // Printable ASCII other than `"` and `\` never needs it; only from the first other byte on
+        // is U+2028/U+2029 (E2 80 A8/A9, escaped for JavaScript) looked for.
+        var s = s
+        return s.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count, bytes[i] &- 0x20 < 0x5F, bytes[i] != 0x22, bytes[i] != 0x5C { i += 1 }
             var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-            for b in bytes {
+            while i < bytes.count {
+                let b = bytes[i]
                 if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return true }
                 if (b == 0xA8 || b == 0xA9) && previous == 0x80 && beforePrevious == 0xE2 { return true }
                 beforePrevious = previous
                 previous = b
+                i += 1
             }
             return false
         }
-        return s.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(s.utf8)
     }
 }
