@@ -121,7 +121,7 @@ public struct BatchGrader: Sendable {
             if iteration == 1 { batchTexts.set(1, ClassSummary.markdown(results, problem: problem)); return }
             let i = iteration - 2
             do throws(OutputError) {
-                try output.write(SubmissionReport.markdown(results[i], problem: problem), to: names[i] + ".md")
+                try output.write(bytes: SubmissionReport.markdownUTF8(results[i], problem: problem).bytes, to: names[i] + ".md")
                 let json = SubmissionReport.jsonUTF8(results[i])
                 try output.write(bytes: json, to: names[i] + ".json")
                 gradebookJSON.submit(i, nestedReport: Gradebook.nestedReport(json))

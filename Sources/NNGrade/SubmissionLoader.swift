@@ -151,7 +151,7 @@ public enum SubmissionLoader {
     /// Appends the UTF-8 of `render(node)`: at most 50 items of a list, then ", …".
     private static func render(_ node: YAMLNode, into out: inout [UInt8]) {
         switch node {
-        case .scalar(let s): out.append(contentsOf: s.text.utf8)
+        case .scalar(let s): UTF8Scan.append(s.text, to: &out)
         case .sequence(let items, _):
             out.append(UInt8(ascii: "["))
             for (i, item) in items.prefix(50).enumerated() {

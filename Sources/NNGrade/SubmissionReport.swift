@@ -5,17 +5,53 @@ import NNProblem
 public enum SubmissionReport {
     /// The Markdown report of one submission.
     public static func markdown(_ r: SubmissionResult, problem: Problem) -> String {
-        var out = "# \(escape(problem.title)): \(escape(r.student))\n\n"
-        out += "- Problem: `\(problem.id)`\n- Submission: `\(escape(r.file))`\n"
+        markdownUTF8(r, problem: problem).string
+    }
+
+    /// The Markdown report of one submission as UTF-8, for writing to a file without a String.
+    static func markdownUTF8(_ r: SubmissionResult, problem: Problem) -> UTF8Text {
+        var out = UTF8Text(capacity: 1024 + 160 * r.questions.count)
+        out += "# "
+        appendEscaped(problem.title, to: &out)
+        out += ": "
+        appendEscaped(r.student, to: &out)
+        out += "\n\n- Problem: `"
+        out += problem.id
+        out += "`\n- Submission: `"
+        appendEscaped(r.file, to: &out)
+        out += "`\n"
         if let reason = r.ungradableReason {
-            out += "- Score: 0 / \(PointsText.of(r.possible))\n- Status: **ungradable**: \(escape(reason))\n"
+            out += "- Score: 0 / "
+            out += PointsText.of(r.possible)
+            out += "\n- Status: **ungradable**: "
+            appendEscaped(reason, to: &out)
+            out += "\n"
             return out
         }
-        out += "- Score: **\(PointsText.of(r.earned)) / \(PointsText.of(r.possible))**\n"
+        out += "- Score: **"
+        out += PointsText.of(r.earned)
+        out += " / "
+        out += PointsText.of(r.possible)
+        out += "**\n"
         let usual = commonTolerance(r.questions)
-        if let usual { out += "- Tolerance: \(escape(usual)) unless a question says otherwise\n" }
+        if let usual {
+            out += "- Tolerance: "
+            appendEscaped(usual, to: &out)
+            out += " unless a question says otherwise\n"
+        }
         out += "\n| Question | Points | Verdict | Given | Details |\n|---|---|---|---|---|\n"
         for q in r.questions {
+            out += "| "
+            appendEscaped(q.id, to: &out)
+            out += " | "
+            out += PointsText.of(q.earned)
+            out += " / "
+            out += PointsText.of(q.possible)
+            out += " | "
+            out += q.verdict.rawValue
+            out += " | "
+            appendCode(q.given, to: &out)
+            out += " | "
             var details = q.message
             if let d = q.diagnosis { details += "; likely mistake: \(d)" }
             // Wrong entries already carry their expected values and errors in the message.
@@ -23,11 +59,18 @@ public enum SubmissionReport {
                 details += "; expected \(AnswerKeyRendering.formatted(x))"
             }
             if q.tolerance != usual { details += " (tolerance \(q.tolerance))" }
-            out += "| \(escape(q.id)) | \(PointsText.of(q.earned)) / \(PointsText.of(q.possible)) | \(q.verdict.rawValue) | \(code(q.given)) | \(escape(details)) |\n"
+            appendEscaped(details, to: &out)
+            out += " |\n"
         }
         if !r.unknownQuestionIDs.isEmpty {
             out += "\nAnswers for questions this problem does not have (not scored): "
-                + r.unknownQuestionIDs.map { "`\(escape($0))`" }.joined(separator: ", ") + "\n"
+            for (i, id) in r.unknownQuestionIDs.enumerated() {
+                if i > 0 { out += ", " }
+                out += "`"
+                appendEscaped(id, to: &out)
+                out += "`"
+            }
+            out += "\n"
         }
         return out
     }
@@ -100,6 +143,36 @@ public enum SubmissionReport {
 
     static func sig(_ v: Double) -> String { NumberFormatting.significant(v, digits: 3) }
 
+    /// Appends `escape(s)`, without building it when `s` needs no escaping.
+    static func appendEscaped(_ s: String, to out: inout UTF8Text) {
+        if UTF8Scan.allBytes(of: s, satisfy: { $0 >= 0x20 && $0 < 0x7F && !isMarkdownSpecial($0) }) {
+            out += s
+        } else {
+            out += escape(s)
+        }
+    }
+
+    /// Appends `code(s)`, without building it for printable ASCII.
+    static func appendCode(_ s: String, to out: inout UTF8Text) {
+        guard isPlainCode(s) else { return out += code(s) }
+        out += "`"
+        let utf8 = s.utf8
+        if utf8.count <= 80 {
+            out += s
+        } else {
+            out.append(utf8.prefix(77))
+            out += "..."
+        }
+        out += "`"
+    }
+
+    /// Printable ASCII without pipes or backticks and not all spaces: `code` needs no replacement,
+    /// and one byte is one character, so clipping can count bytes.
+    private static func isPlainCode(_ s: String) -> Bool {
+        UTF8Scan.allBytes(of: s, satisfy: { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "|") && $0 != UInt8(ascii: "`") })
+            && UTF8Scan.anyByte(of: s, satisfies: { $0 != 0x20 })
+    }
+
     /// Text safe inside a Markdown table cell: pipes, backslashes, markup characters and line breaks escaped.
     static func escape(_ s: String) -> String {
         // Fast path: printable ASCII without markup characters is returned as is.
@@ -136,8 +209,7 @@ public enum SubmissionReport {
         // Fast path: printable ASCII without pipes or backticks and not all spaces needs no
         // replacement; one byte is one character, so clipping can count bytes.
         let utf8 = s.utf8
-        if UTF8Scan.allBytes(of: s, satisfy: { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "|") && $0 != UInt8(ascii: "`") }),
-           UTF8Scan.anyByte(of: s, satisfies: { $0 != 0x20 }) {
+        if isPlainCode(s) {
             if utf8.count <= 80 { return "`" + s + "`" }
             return "`" + String(decoding: utf8.prefix(77), as: UTF8.self) + "...`"
         }

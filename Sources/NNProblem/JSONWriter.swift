@@ -35,17 +35,26 @@ public struct JSONWriter: Sendable {
     /// The UTF-8 text; appending bytes is much cheaper than appending to a String.
     private var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
-    private let indentUnit: String
+    /// Spaces per nesting level: 2 when pretty, 0 otherwise.
+    private let indentWidth: Int
     private var depth = 0
 
     /// Creates a writer; `pretty` indents by two spaces per level.
-    public init(pretty: Bool = true) { indentUnit = pretty ? "  " : "" }
+    public init(pretty: Bool = true) { indentWidth = pretty ? 2 : 0 }
+
+    /// Spaces copied for indentation, so a line's indentation is one append.
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     /// Appends a line break and the indentation of the current depth (nothing when not pretty).
     private mutating func appendNewline() {
-        guard !indentUnit.isEmpty else { return }
+        guard indentWidth > 0 else { return }
         bytes.append(0x0A)
-        for _ in 0..<depth { bytes.append(contentsOf: indentUnit.utf8) }
+        var remaining = depth * indentWidth
+        while remaining > 0 {
+            let n = min(remaining, Self.spaces.count)
+            bytes.append(contentsOf: Self.spaces[..<n])
+            remaining -= n
+        }
     }
 
     private mutating func separator() {
@@ -99,7 +108,7 @@ public struct JSONWriter: Sendable {
     private mutating func appendKey(_ key: String) {
         appendQuoted(key)
         bytes.append(UInt8(ascii: ":"))
-        if !indentUnit.isEmpty { bytes.append(UInt8(ascii: " ")) }
+        if indentWidth > 0 { bytes.append(UInt8(ascii: " ")) }
     }
 
     /// Appends `quote(s)`, straight from the string's bytes when nothing needs escaping.
