@@ -81,6 +81,8 @@ public struct Grader: Sendable {
     /// same submission reuse its forward pass, backward pass and training run.
     func followThrough(_ q: Question, policy: ComparisonPolicy, student: Tensor, earlier: [QuestionResult],
                        submission: Submission, evaluators: inout [String: ScenarioEvaluator]) -> String? {
+        // Any other target equals its key value whatever is overridden, and the answer did not match that.
+        guard q.target.quantity.dependsOnForwardPass else { return nil }
         let solver = Solver(problem: problem)
         for j in earlier.indices.reversed() {
             guard earlier[j].verdict == .incorrect || earlier[j].verdict == .partial else { continue }

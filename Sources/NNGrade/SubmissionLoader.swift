@@ -169,6 +169,11 @@ public enum SubmissionLoader {
 extension String {
     /// The string without surrounding spaces, tabs and line breaks.
     func trimmingCharacters() -> String {
+        // Fast path: a first and last byte that are visible ASCII begin Characters that are not
+        // whitespace (`isWhitespace` looks at a Character's first scalar), so there is nothing to trim.
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
         var sub = Substring(self)
         while let f = sub.first, f.isWhitespace { sub.removeFirst() }
         while let l = sub.last, l.isWhitespace { sub.removeLast() }

@@ -160,7 +160,7 @@ public enum SubmissionReport {
         if utf8.count <= 80 {
             out += s
         } else {
-            out.append(utf8.prefix(77))
+            out.append(s, prefixBytes: 77)
             out += "..."
         }
         out += "`"

@@ -85,6 +85,21 @@ public enum Quantity: Sendable, Hashable, CustomStringConvertible {
     /// A named function's derivative at a point.
     case functionDerivative(String, at: Double)
 
+    /// Whether the value is computed from the forward pass, so that overriding an intermediate
+    /// value (`ScenarioEvaluator.overrides`, used for follow-through credit) can change it.
+    /// Parameters, inputs, graphs and functions do not use the forward pass; updated parameters
+    /// come from a separate training run, which overrides do not reach.
+    public var dependsOnForwardPass: Bool {
+        switch self {
+        case .output, .loss, .preActivation, .activation, .delta, .gradActivation, .gradWeights, .gradBias,
+             .gradOutput, .gradInput, .activationJacobian, .gradParameter:
+            return true
+        case .input, .target, .weights, .bias, .affineJacobian, .parameter, .updated, .graphValue, .graphGradient,
+             .functionValue, .functionDerivative:
+            return false
+        }
+    }
+
     public var description: String {
         switch self {
         case .input: return "x"

@@ -10,11 +10,14 @@ public struct UTF8Text: Sendable {
     /// Appends `text`'s UTF-8.
     public mutating func append(_ text: String) { UTF8Scan.append(text, to: &bytes) }
 
+    /// Appends the first `count` UTF-8 bytes of `text` (all of them if it is shorter).
+    public mutating func append(_ text: String, prefixBytes count: Int) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0.prefix(count)) }
+    }
+
     /// Appends one byte (an ASCII character).
     public mutating func append(byte: UInt8) { bytes.append(byte) }
-
-    /// Appends the bytes of `part`.
-    public mutating func append(_ part: some Sequence<UInt8>) { bytes.append(contentsOf: part) }
 
     /// Appends `text`'s UTF-8.
     public static func += (lhs: inout UTF8Text, rhs: String) { lhs.append(rhs) }
