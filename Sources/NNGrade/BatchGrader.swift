@@ -21,22 +21,32 @@ public struct BatchGrader: Sendable {
     /// The files of a submissions folder that are graded: every non-hidden entry that is not a
     /// folder, sorted by name. Symbolic links are listed (and reported as ungradable, not followed).
     public static func submissionFiles(in folder: String) throws(OutputError) -> [String] {
+        try listedNames(in: folder).filter { name in
+            var st = stat()
+            guard lstat(folder + "/" + name, &st) == 0 else { return true }
+            return (st.st_mode & S_IFMT) != S_IFDIR
+        }
+    }
+
+    /// The non-hidden entries of a folder, sorted by name (folders included).
+    private static func listedNames(in folder: String) throws(OutputError) -> [String] {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
             throw OutputError("\(folder): cannot read the folder")
         }
-        return names.filter { name in
-            guard !name.hasPrefix(".") else { return false }
-            var st = stat()
-            guard lstat(folder + "/" + name, &st) == 0 else { return true }
-            return (st.st_mode & S_IFMT) != S_IFDIR
-        }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return names.filter { !$0.hasPrefix(".") }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// Reads and grades one file; any problem with the file becomes an ungradable result.
     public func gradeFile(path: String, displayName: String) -> SubmissionResult {
         var st = stat()
-        if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
+        if lstat(path, &st) != 0 { st = stat() }
+        return gradeFile(path: path, displayName: displayName, status: st)
+    }
+
+    /// `gradeFile` for a path whose `lstat` status is known (all zero when `lstat` failed).
+    private func gradeFile(path: String, displayName: String, status st: stat) -> SubmissionResult {
+        if (st.st_mode & S_IFMT) == S_IFLNK {
             return grader.ungradable(file: displayName, student: Self.studentFallback(displayName),
                                      reason: "\(displayName): symbolic links are not followed")
         }
@@ -76,13 +86,18 @@ public struct BatchGrader: Sendable {
 
     /// Grades every file in `folder` (in parallel) and returns the results in file-name order.
     public func grade(folder: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(OutputError) -> [SubmissionResult] {
-        let files = try Self.submissionFiles(in: folder)
-        let box = SlotBox<SubmissionResult?>(count: files.count, empty: nil)
+        // Subfolders are dropped by the workers (which stat every entry anyway), not by the listing.
+        let names = try Self.listedNames(in: folder)
+        let box = SlotBox<SubmissionResult?>(count: names.count, empty: nil)
         let done = Counter()
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let r = gradeFile(path: folder + "/" + files[i], displayName: files[i])
-            box.set(i, r)
-            if let progress { progress(done.increment(), files.count) }
+        DispatchQueue.concurrentPerform(iterations: names.count) { i in
+            let path = folder + "/" + names[i]
+            var st = stat()
+            if lstat(path, &st) != 0 { st = stat() }
+            if (st.st_mode & S_IFMT) != S_IFDIR {
+                box.set(i, gradeFile(path: path, displayName: names[i], status: st))
+            }
+            if let progress { progress(done.increment(), names.count) }
         }
         return box.values().compactMap { $0 }
     }
@@ -134,9 +149,12 @@ public struct BatchGrader: Sendable {
         try output.write(texts[0], to: "gradebook.csv")
         try gradebookJSON.finish()
         try output.write(texts[1], to: "summary.md")
-        var keep = Set(names.flatMap { [$0 + ".md", $0 + ".json"] })
-        keep.formUnion(["gradebook.csv", "gradebook.json", "summary.md", PlatformExport.canvasFileName])
-        output.removeStale(keeping: keep, extensions: [".md", ".json", ".csv"])
+        // Reports of submissions no longer in the folder are removed; a folder that was empty has none.
+        if !output.wasEmpty {
+            var keep = Set(names.flatMap { [$0 + ".md", $0 + ".json"] })
+            keep.formUnion(["gradebook.csv", "gradebook.json", "summary.md", PlatformExport.canvasFileName])
+            output.removeStale(keeping: keep, extensions: [".md", ".json", ".csv"])
+        }
         return results
     }
 }

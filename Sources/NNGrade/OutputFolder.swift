@@ -10,6 +10,9 @@ import Foundation
 public struct OutputFolder: Sendable {
     /// The folder path.
     public let path: String
+    /// Whether the folder held no files (other than temporary ones) when it was opened, so that
+    /// nothing in it can be stale.
+    public let wasEmpty: Bool
     static let temporaryPrefix = ".nncheck-tmp-"
 
     /// Creates the folder (and parents) if needed and removes stale temporary files.
@@ -23,9 +26,15 @@ public struct OutputFolder: Sendable {
                 throw OutputError("\(path): cannot create the folder (\(error.localizedDescription))")
             }
         }
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where name.hasPrefix(Self.temporaryPrefix) {
-            try? FileManager.default.removeItem(atPath: path + "/" + name)
+        var wasEmpty = true
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+            if name.hasPrefix(Self.temporaryPrefix) {
+                try? FileManager.default.removeItem(atPath: path + "/" + name)
+            } else {
+                wasEmpty = false
+            }
         }
+        self.wasEmpty = wasEmpty
     }
 
     /// Writes `text` to the file at `path` atomically, creating its folder if needed: the folder is

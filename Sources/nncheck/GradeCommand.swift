@@ -117,6 +117,7 @@ struct GradeCommand: ParsableCommand {
                     results = try PlatformExport(batch: batch).gradeAndWriteCanvas(folder: folder, out: target, progress: progress)
                     written = "graded into \(target)/\(PlatformExport.canvasFileName)"
                 }
+                ResultsKeptUntilExit.keep(results)
                 if showProgress { Terminal.errorRaw("\r\u{1B}[K") }
                 let ungradable = results.filter { !$0.isGradable }.count
                 Terminal.write("\(loaded.id): \(results.count) submission\(results.count == 1 ? "" : "s") \(written)"
@@ -156,4 +157,14 @@ struct GradeCommand: ParsableCommand {
             throw ExitCode.cannotCreate
         }
     }
+}
+
+/// Batch results the process keeps until it exits instead of freeing them one by one: it exits
+/// right after, and freeing 10,000 results (about 1.5 million strings and arrays) took 40 ms on
+/// one thread, after everything was written.
+enum ResultsKeptUntilExit {
+    private nonisolated(unsafe) static var kept: [[SubmissionResult]] = []
+
+    /// Keeps `results` alive until the process exits (called from the main thread only).
+    static func keep(_ results: [SubmissionResult]) { kept.append(results) }
 }

@@ -143,3 +143,42 @@ import Testing
         #expect(try Self.entries(path).isEmpty)
     }
 }
+
+/// Re-running a batch into the same reports folder: reports of answer files that are gone are
+/// removed, everything else stays; a first run into a fresh folder skips that clean-up.
+@Suite struct StaleReportTests {
+    @Test func aReRunRemovesReportsOfSubmissionsThatAreGone() throws {
+        let root = try OutputFileTests.freshFolder("stale")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let submissions = root + "/submissions", out = root + "/reports"
+        try FileManager.default.createDirectory(atPath: submissions, withIntermediateDirectories: true)
+        for name in ["ann", "bob"] {
+            try Data("student: \(name)\nanswers:\n  \"1.1\": 0.627\n".utf8)
+                .write(to: URL(fileURLWithPath: "\(submissions)/\(name).yaml"))
+        }
+        let problem = try ProblemLoader.load(path: GraderTests.root + "/problems/ece4179-mlp.yaml")
+        let batch = BatchGrader(grader: Grader(problem: problem))
+        _ = try batch.gradeAndWrite(folder: submissions, out: out)
+        let all = ["ann.json", "ann.md", "bob.json", "bob.md", "gradebook.csv", "gradebook.json", "summary.md"]
+        #expect(try OutputFileTests.entries(out) == all)
+
+        try FileManager.default.removeItem(atPath: submissions + "/bob.yaml")
+        try Data("kept\n".utf8).write(to: URL(fileURLWithPath: out + "/notes.txt"))
+        let results = try batch.gradeAndWrite(folder: submissions, out: out)
+        #expect(results.map(\.file) == ["ann.yaml"])
+        #expect(try OutputFileTests.entries(out)
+                == ["ann.json", "ann.md", "gradebook.csv", "gradebook.json", "notes.txt", "summary.md"])
+    }
+
+    @Test func anOutputFolderKnowsWhetherItWasEmpty() throws {
+        let root = try OutputFileTests.freshFolder("empty")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(try OutputFolder(path: root + "/new").wasEmpty)
+        // A temporary file left by a killed run does not count (it is removed).
+        try Data("half".utf8).write(to: URL(fileURLWithPath: root + "/new/" + OutputFolder.temporaryPrefix + "a.md-x"))
+        #expect(try OutputFolder(path: root + "/new").wasEmpty)
+        #expect(try OutputFileTests.entries(root + "/new").isEmpty)
+        try OutputFolder(path: root + "/new").write("x\n", to: "a.md")
+        #expect(try !OutputFolder(path: root + "/new").wasEmpty)
+    }
+}
