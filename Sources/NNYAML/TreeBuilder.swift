@@ -27,8 +27,8 @@ struct TreeBuilder {
         var anchor: String?
         /// For lists: this list is the value of a merge key (`<<: [*a, *b]`).
         var isMergeList: Bool
-        var items: [YAMLNode] = []
-        var entries: [MappingEntry] = []
+        /// Where this collection's items (or entries) begin on the builder's shared stack.
+        var start: Int
         var pendingKey: YAMLScalar?
         var pendingKeyIsMerge = false
         var hasMerge = false
@@ -39,6 +39,11 @@ struct TreeBuilder {
 
     private let limits: YAMLLimits
     private var frames: [Frame] = []
+    /// The items of every open list, innermost last (one shared stack: each finished list is
+    /// copied out once at its exact size instead of growing an array of its own).
+    private var itemStack: [YAMLNode] = []
+    /// The entries of every open mapping, innermost last.
+    private var entryStack: [MappingEntry] = []
     private var anchors: [String: Anchored] = [:]
     private var nodeCount = 0
     /// The finished document root, once its last event has been seen.
@@ -110,7 +115,8 @@ struct TreeBuilder {
         if !isMapping, let parent = frames.last, parent.isMapping, parent.pendingKeyIsMerge {
             isMergeList = true
         }
-        frames.append(Frame(isMapping: isMapping, location: location, anchor: anchor, isMergeList: isMergeList))
+        frames.append(Frame(isMapping: isMapping, location: location, anchor: anchor, isMergeList: isMergeList,
+                            start: isMapping ? entryStack.count : itemStack.count))
     }
 
     /// Handles the end of the innermost list or mapping.
@@ -118,9 +124,11 @@ struct TreeBuilder {
         guard let frame = frames.popLast() else { return }
         let node: YAMLNode
         if frame.isMapping {
-            node = .mapping(Self.resolvedPairs(frame), frame.location)
+            node = .mapping(Self.resolvedPairs(entryStack[frame.start...], hasMerge: frame.hasMerge), frame.location)
+            entryStack.removeSubrange(frame.start...)
         } else {
-            node = .sequence(frame.items, frame.location)
+            node = .sequence(Array(itemStack[frame.start...]), frame.location)
+            itemStack.removeSubrange(frame.start...)
         }
         if let anchor = frame.anchor {
             anchors[anchor] = Anchored(node: node, size: frame.size, height: frame.height)
@@ -208,7 +216,7 @@ struct TreeBuilder {
         }
         frames[top].size += size
         guard frames[top].isMapping else {
-            frames[top].items.append(node)
+            itemStack.append(node)
             frames[top].height = max(frames[top].height, 1 + height)
             return
         }
@@ -217,7 +225,7 @@ struct TreeBuilder {
         }
         if frames[top].pendingKeyIsMerge {
             let sources = try Self.mergeSources(of: node, fileKind: limits.fileKind)
-            frames[top].entries.append(.merge(sources))
+            entryStack.append(.merge(sources))
             frames[top].hasMerge = true
             // Merged values sit one level higher than inside their source mapping (two for `<<: [..]`).
             var valueHeight = height - 1
@@ -226,7 +234,7 @@ struct TreeBuilder {
             }
             frames[top].height = max(frames[top].height, 1 + valueHeight)
         } else {
-            frames[top].entries.append(.pair(YAMLPair(key: key, value: node)))
+            entryStack.append(.pair(YAMLPair(key: key, value: node)))
             frames[top].height = max(frames[top].height, 1 + height)
         }
         frames[top].pendingKey = nil
@@ -256,20 +264,20 @@ struct TreeBuilder {
 
     /// The mapping's pairs in document order with merge keys applied: explicit keys win over
     /// merged ones, and earlier merge sources win over later ones.
-    private static func resolvedPairs(_ frame: Frame) -> [YAMLPair] {
+    private static func resolvedPairs(_ entries: ArraySlice<MappingEntry>, hasMerge: Bool) -> [YAMLPair] {
         var pairs: [YAMLPair] = []
-        pairs.reserveCapacity(frame.entries.count)
-        guard frame.hasMerge else {
-            for case .pair(let pair) in frame.entries {
+        pairs.reserveCapacity(entries.count)
+        guard hasMerge else {
+            for case .pair(let pair) in entries {
                 pairs.append(pair)
             }
             return pairs
         }
         var seen: Set<String> = []
-        for case .pair(let pair) in frame.entries {
+        for case .pair(let pair) in entries {
             seen.insert(pair.key.text)
         }
-        for entry in frame.entries {
+        for entry in entries {
             switch entry {
             case .pair(let pair):
                 pairs.append(pair)
