@@ -1,5 +1,8 @@
 /// Deterministic, locale-independent number formatting shared by tables, reports and JSON.
 public enum NumberFormatting {
+    /// "0" … "9".
+    private static let singleDigits = (0...9).map(String.init)
+
     /// The shortest decimal text that round-trips to the same `Double` (Swift's `description`),
     /// with `-0` printed as `0` and integral values printed without `.0`.
     public static func short(_ value: Double) -> String {
@@ -7,6 +10,8 @@ public enum NumberFormatting {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         if value == value.rounded(), abs(value) < 1e15 {
+            // Scores and counts are mostly single digits: no integer-to-text conversion for them.
+            if value > 0 && value < 10 { return singleDigits[Int(value)] }
             return String(Int64(value))
         }
         return "\(value)"
