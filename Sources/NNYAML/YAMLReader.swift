@@ -5,6 +5,12 @@
 /// line and column); then libyaml's event parser builds the tree while the limits on depth,
 /// node count (after alias expansion), scalar length and aliases are enforced.
 ///
+/// Fast path: simple block-mapping documents (typical answer files: `key: value` lines, flow lists
+/// like `[[0.5, 1], [2, 3]]`, comments) are first read by `FastPathScanner`, which builds exactly
+/// the tree (locations included) libyaml's events would and returns `nil` for anything outside its
+/// subset or anything that would be an error; the libyaml path then reads the file as described
+/// here, so every error message still comes from libyaml and `TreeBuilder`.
+///
 /// Decisions:
 /// - Scalars are returned as text and never resolved to numbers, booleans or dates.
 /// - Tags (`!!binary`, `!!python/object`, `!foo`, even `!!str`) are rejected with a message;
@@ -40,7 +46,7 @@ public enum YAMLReader {
         return try read(bytes, file: name, limits: limits)
     }
 
-    /// Validates the text encoding, skips a UTF-8 BOM and parses the document.
+    /// Validates the text encoding, skips a UTF-8 BOM and parses the document (fast path first, then libyaml).
     private static func read(_ buffer: UnsafeBufferPointer<UInt8>, file: String,
                              limits: YAMLLimits) throws(InputError) -> YAMLNode {
         var text = buffer
@@ -51,6 +57,9 @@ public enum YAMLReader {
             let (line, column) = TextCheck.position(ofByte: offset, in: text)
             throw InputError(file: file, line: line, column: column,
                              message: message(for: problem, atStart: offset == 0, text: text))
+        }
+        if let node = FastPathScanner.read(text, file: file, limits: limits) {
+            return node
         }
         return try EventReader.read(text, file: file, limits: limits)
     }
