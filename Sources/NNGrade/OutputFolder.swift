@@ -13,6 +13,8 @@ public struct OutputFolder: Sendable {
     /// Whether the folder held no files (other than temporary ones) when it was opened, so that
     /// nothing in it can be stale.
     public let wasEmpty: Bool
+    /// The open folder: files are created and named relative to it, without walking the path.
+    let directory: DirectoryHandle
     static let temporaryPrefix = ".nncheck-tmp-"
 
     /// Creates the folder (and parents) if needed and removes stale temporary files.
@@ -35,6 +37,7 @@ public struct OutputFolder: Sendable {
             }
         }
         self.wasEmpty = wasEmpty
+        directory = try DirectoryHandle(path: path)
     }
 
     /// Writes `text` to the file at `path` atomically, creating its folder if needed: the folder is
@@ -143,4 +146,19 @@ public enum SafeName {
             return candidate
         }
     }
+}
+
+/// An open folder (a descriptor for `openat`, `linkat` and `renameat`), closed when released.
+final class DirectoryHandle: Sendable {
+    /// The descriptor.
+    let descriptor: Int32
+
+    init(path: String) throws(OutputError) {
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw OutputError("\(path): cannot open the folder (\(String(cString: strerror(errno))))")
+        }
+    }
+
+    deinit { close(descriptor) }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if os(Linux)
+import Synchronization
+#endif
 
 /// An output file that is written completely before it gets its name, so no reader and no crash
 /// ever sees part of it.
@@ -9,20 +12,22 @@ import Foundation
 /// before `commit()` leaves nothing behind: an unnamed file vanishes with its process. On ext4
 /// this costs about half the kernel time of creating and renaming a named temporary file.
 ///
-/// Elsewhere, or where the file system or kernel lacks `O_TMPFILE` or `/proc` is not mounted,
-/// the bytes go to a hidden temporary file (`.nncheck-tmp-<name>-<random>`) in the same folder,
-/// renamed over the target by `commit()`; `OutputFolder` removes such leftovers of a killed run
-/// the next time it opens the folder. A file that is never committed is removed when the value
-/// is released.
+/// Elsewhere, or where the file system or kernel lacks `O_TMPFILE` or `/proc` is not mounted
+/// (through which an unnamed file is linked where `AT_EMPTY_PATH` is not allowed), the bytes go
+/// to a hidden temporary file
+/// (`.nncheck-tmp-<name>-<random>`) in the same folder, renamed over the target by `commit()`;
+/// `OutputFolder` removes such leftovers of a killed run the next time it opens the folder. A file
+/// that is never committed is removed when the value is released.
 ///
+/// Everything is done relative to the folder's open descriptor, so no path is walked per file.
 /// Appends and the commit are not synchronised: one writer at a time.
 public final class PendingFile: @unchecked Sendable {
     /// The path the file will have once committed.
     public let target: String
-    private let folder: String
+    private let directory: DirectoryHandle
     private let name: String
     private var descriptor: Int32
-    /// The hidden temporary file holding the bytes, or nil for an unnamed (`O_TMPFILE`) file.
+    /// The name of the hidden temporary file holding the bytes, or nil for an unnamed file.
     private let temporary: String?
     private var isFinished = false
 
@@ -30,12 +35,12 @@ public final class PendingFile: @unchecked Sendable {
     /// false forces the portable named-temporary-file way (for tests on Linux).
     init(in folder: OutputFolder, name: String, mayBeUnnamed: Bool = true) throws(OutputError) {
         guard SafeName.isSafe(name) else { throw OutputError("refusing to write unsafe file name '\(name)'") }
-        self.folder = folder.path
+        directory = folder.directory
         self.name = name
         target = folder.path + "/" + name
         #if os(Linux)
-        if mayBeUnnamed && Self.procFileHandlesWork {
-            let fd = open(folder.path, Self.unnamedFileFlag | O_WRONLY | O_CLOEXEC, 0o644)
+        if mayBeUnnamed && Self.unnamedFilesCanBeLinked {
+            let fd = openat(directory.descriptor, ".", Self.unnamedFileFlag | O_WRONLY | O_CLOEXEC, 0o644)
             if fd >= 0 {
                 descriptor = fd
                 temporary = nil
@@ -43,17 +48,17 @@ public final class PendingFile: @unchecked Sendable {
             }
         }
         #endif
-        let path = Self.temporaryPath(in: folder.path, for: name)
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let temporaryName = Self.temporaryName(for: name)
+        let fd = openat(directory.descriptor, temporaryName, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError("\(target): cannot write (\(String(cString: strerror(errno))))") }
         descriptor = fd
-        temporary = path
+        temporary = temporaryName
     }
 
     deinit {
         guard !isFinished else { return }
         close(descriptor)
-        if let temporary { unlink(temporary) }
+        if let temporary { unlinkat(directory.descriptor, temporary, 0) }
     }
 
     /// Appends `bytes` to the file.
@@ -81,24 +86,26 @@ public final class PendingFile: @unchecked Sendable {
     public func commit() throws(OutputError) {
         guard !isFinished else { throw OutputError("\(target): the file was already finished") }
         isFinished = true
+        let folder = directory.descriptor
         if let temporary {
-            guard close(descriptor) == 0, rename(temporary, target) == 0 else {
+            guard close(descriptor) == 0, renameat(folder, temporary, folder, name) == 0 else {
                 let code = errno
-                unlink(temporary)
+                unlinkat(folder, temporary, 0)
                 throw failure(code)
             }
             return
         }
         #if os(Linux)
         defer { close(descriptor) }
-        let handle = "/proc/self/fd/\(descriptor)"
-        if linkat(AT_FDCWD, handle, AT_FDCWD, target, AT_SYMLINK_FOLLOW) == 0 { return }
-        guard errno == EEXIST else { throw failure(errno) }
-        let named = Self.temporaryPath(in: folder, for: name)
-        guard linkat(AT_FDCWD, handle, AT_FDCWD, named, AT_SYMLINK_FOLLOW) == 0 else { throw failure(errno) }
-        guard rename(named, target) == 0 else {
+        let linked = linkUnnamed(as: name)
+        if linked == 0 { return }
+        guard linked == EEXIST else { throw failure(linked) }
+        let named = Self.temporaryName(for: name)
+        let relinked = linkUnnamed(as: named)
+        guard relinked == 0 else { throw failure(relinked) }
+        guard renameat(folder, named, folder, name) == 0 else {
             let code = errno
-            unlink(named)
+            unlinkat(folder, named, 0)
             throw failure(code)
         }
         #endif
@@ -108,17 +115,49 @@ public final class PendingFile: @unchecked Sendable {
         OutputError("\(target): cannot write (\(String(cString: strerror(code))))")
     }
 
-    /// A fresh hidden temporary path in `folder` for writing `name`.
-    private static func temporaryPath(in folder: String, for name: String) -> String {
-        folder + "/" + OutputFolder.temporaryPrefix + name + "-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    /// A fresh hidden temporary file name for writing `name`.
+    private static func temporaryName(for name: String) -> String {
+        OutputFolder.temporaryPrefix + name + "-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
     }
 
     #if os(Linux)
     /// `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`; the same value on every architecture Swift runs
     /// on), which Glibc's Swift overlay does not export.
     private static let unnamedFileFlag: Int32 = 0o20000000 | O_DIRECTORY
+    /// `AT_EMPTY_PATH`, also not exported.
+    private static let emptyPathFlag: Int32 = 0x1000
 
     /// Whether an open file can be linked by its `/proc/self/fd` entry (procfs is mounted).
     private static let procFileHandlesWork = access("/proc/self/fd", F_OK) == 0
+
+    /// Whether `linkat(fd, "", …, AT_EMPTY_PATH)` may be used: 0 not tried yet, 1 it works,
+    /// 2 it is refused (Linux before 6.10 requires `CAP_DAC_READ_SEARCH` for it).
+    private static let emptyPathLinking = Atomic<Int>(0)
+
+    /// Whether an unnamed file, once written, can surely be given a name.
+    private static var unnamedFilesCanBeLinked: Bool {
+        procFileHandlesWork || emptyPathLinking.load(ordering: .relaxed) == 1
+    }
+
+    /// Links the unnamed file into the folder as `linkName`; 0 or the `errno` of the failure.
+    /// `AT_EMPTY_PATH` avoids resolving `/proc/self/fd/N`, where it is allowed.
+    private func linkUnnamed(as linkName: String) -> Int32 {
+        let folder = directory.descriptor
+        if Self.emptyPathLinking.load(ordering: .relaxed) != 2 {
+            if linkat(descriptor, "", folder, linkName, Self.emptyPathFlag) == 0 {
+                Self.emptyPathLinking.store(1, ordering: .relaxed)
+                return 0
+            }
+            let code = errno
+            if code != ENOENT && code != EPERM {
+                Self.emptyPathLinking.store(1, ordering: .relaxed)  // allowed, but failed (e.g. EEXIST)
+                return code
+            }
+            Self.emptyPathLinking.store(2, ordering: .relaxed)
+        }
+        guard Self.procFileHandlesWork else { return ENOENT }
+        let handle = "/proc/self/fd/\(descriptor)"
+        return linkat(AT_FDCWD, handle, folder, linkName, AT_SYMLINK_FOLLOW) == 0 ? 0 : errno
+    }
     #endif
 }

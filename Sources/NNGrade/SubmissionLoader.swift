@@ -116,22 +116,22 @@ public enum SubmissionLoader {
                 throw ListError(message: "\(what()): \(error.message)", location: s.location)
             }
         }
-        if case .sequence = items[0] {
-            var rows: [[Double]] = []
+        if case .sequence(let firstRow, _) = items[0] {
+            // Rows are read straight into one row-major array.
+            let columns = firstRow.count
+            var scalars: [Double] = []
+            scalars.reserveCapacity(items.count * columns)
             for (r, item) in items.enumerated() {
                 guard case .sequence(let cells, _) = item else {
                     throw ListError(message: "row \(r + 1) is a \(item.kindName), but row 1 is a list", location: item.location)
                 }
-                var row: [Double] = []
-                row.reserveCapacity(cells.count)
-                for (c, cell) in cells.enumerated() { row.append(try scalar(cell, "row \(r + 1), column \(c + 1)")) }
-                if let first = rows.first, first.count != row.count {
-                    throw ListError(message: "row \(r + 1) has \(row.count) entries, row 1 has \(first.count)", location: item.location)
+                for (c, cell) in cells.enumerated() { scalars.append(try scalar(cell, "row \(r + 1), column \(c + 1)")) }
+                if r > 0, cells.count != columns {
+                    throw ListError(message: "row \(r + 1) has \(cells.count) entries, row 1 has \(columns)", location: item.location)
                 }
-                guard !row.isEmpty else { throw ListError(message: "row \(r + 1) is empty", location: item.location) }
-                rows.append(row)
+                guard !cells.isEmpty else { throw ListError(message: "row \(r + 1) is empty", location: item.location) }
             }
-            return Tensor(shape: [rows.count, rows[0].count], scalars: rows.flatMap { $0 })
+            return Tensor(shape: [items.count, columns], scalars: scalars)
         }
         var values: [Double] = []
         values.reserveCapacity(items.count)
