@@ -27,6 +27,8 @@ public struct Grader: Sendable {
     /// Each key entry's comparison policy (with the override applied) and its tolerance as results
     /// state it; the same for every submission, so built once.
     private var comparisons: [(policy: ComparisonPolicy, toleranceText: String)]
+    /// The problem's question ids, to find answers to questions it does not have.
+    private let questionIDs: Set<String>
 
     /// Solves the problem and prepares the grader.
     public init(problem: Problem, audience: Audience = .student, toleranceOverride: Tolerance? = nil) {
@@ -36,6 +38,7 @@ public struct Grader: Sendable {
         self.audience = audience
         self.toleranceOverride = toleranceOverride
         self.comparisons = Self.comparisons(key, override: toleranceOverride)
+        self.questionIDs = Set(problem.questions.map(\.id))
     }
 
     /// The effective policy and tolerance text of every key entry, in order.
@@ -57,16 +60,15 @@ public struct Grader: Sendable {
         results.reserveCapacity(key.entries.count)
         var overridden: [String: ScenarioEvaluator] = [:]
         for (i, entry) in key.entries.enumerated() {
-            var r = grade(entry, answer: submission.answers[entry.question.id], comparison: comparisons[i])
-            if r.diagnosis == nil, r.verdict == .incorrect || r.verdict == .partial,
-               case .value(let student, _) = submission.answers[entry.question.id] {
+            let answer = submission.answers[entry.question.id]
+            var r = grade(entry, answer: answer, comparison: comparisons[i])
+            if r.diagnosis == nil, r.verdict == .incorrect || r.verdict == .partial, case .value(let student, _) = answer {
                 r.diagnosis = followThrough(entry.question, policy: comparisons[i].policy, student: student,
                                             earlier: results, submission: submission, evaluators: &overridden)
             }
             results.append(r)
         }
-        let known = Set(problem.questions.map(\.id))
-        let unknown = submission.answers.keys.filter { !known.contains($0) }.sorted()
+        let unknown = submission.answers.keys.filter { !questionIDs.contains($0) }.sorted()
         return SubmissionResult(file: submission.file, student: submission.student, problemID: problem.id,
                                 questions: results, ungradableReason: nil, unknownQuestionIDs: unknown,
                                 possible: problem.totalPoints)

@@ -67,6 +67,8 @@ enum FastPathScanner {
         var hasNonASCII = false
         var index = 0
         while index < count {
+            index = PrintableASCII.end(of: text, from: index)
+            guard index < count else { break }
             let byte = text[index]
             if byte < 0x80 {
                 if byte == Byte.tab {

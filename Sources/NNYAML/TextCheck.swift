@@ -16,11 +16,9 @@ enum TextCheck {
         let count = text.count
         var index = 0
         while index < count {
+            index = PrintableASCII.end(of: text, from: index)
+            guard index < count else { break }
             let lead = text[index]
-            if lead >= 0x20 && lead < 0x7F {
-                index += 1
-                continue
-            }
             if lead < 0x80 {
                 switch lead {
                 case 0x09, 0x0A, 0x0D:

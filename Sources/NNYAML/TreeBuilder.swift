@@ -112,7 +112,7 @@ struct TreeBuilder {
             throw tooDeep(at: location)
         }
         var isMergeList = false
-        if !isMapping, let parent = frames.last, parent.isMapping, parent.pendingKeyIsMerge {
+        if !isMapping, let parent = frames.indices.last, frames[parent].isMapping, frames[parent].pendingKeyIsMerge {
             isMergeList = true
         }
         frames.append(Frame(isMapping: isMapping, location: location, anchor: anchor, isMergeList: isMergeList,
@@ -125,10 +125,10 @@ struct TreeBuilder {
         let node: YAMLNode
         if frame.isMapping {
             node = .mapping(Self.resolvedPairs(entryStack[frame.start...], hasMerge: frame.hasMerge), frame.location)
-            entryStack.removeSubrange(frame.start...)
+            for _ in frame.start..<entryStack.count { entryStack.removeLast() }
         } else {
             node = .sequence(Array(itemStack[frame.start...]), frame.location)
-            itemStack.removeSubrange(frame.start...)
+            for _ in frame.start..<itemStack.count { itemStack.removeLast() }
         }
         if let anchor = frame.anchor {
             anchors[anchor] = Anchored(node: node, size: frame.size, height: frame.height)
@@ -140,8 +140,9 @@ struct TreeBuilder {
 
     /// Whether the next node is a key of the innermost mapping.
     private var expectsKey: Bool {
-        guard let top = frames.last else { return false }
-        return top.isMapping && top.pendingKey == nil
+        // By index: `frames.last` would copy the whole frame (its key table included) per value.
+        guard let top = frames.indices.last else { return false }
+        return frames[top].isMapping && frames[top].pendingKey == nil
     }
 
     /// Rejects tags always and anchors when aliases are not allowed.
