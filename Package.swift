@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "NNCore", targets: ["NNCore"]),
         .library(name: "NNProblem", targets: ["NNProblem"]),
         .library(name: "NNGrade", targets: ["NNGrade"]),
+        .library(name: "NNYAML", targets: ["NNYAML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),

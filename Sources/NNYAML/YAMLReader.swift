@@ -27,11 +27,25 @@
 public enum YAMLReader {
     /// Reads exactly one YAML (or JSON) document from bytes. `file` is used in error messages only.
     public static func read(_ bytes: [UInt8], file: String, limits: YAMLLimits) throws(InputError) -> YAMLNode {
+        try read(bytes, file: file, limits: limits, fastPath: true)
+    }
+
+    /// Reads one document from bytes as `read(_:file:limits:)` does, but always with libyaml,
+    /// never the fast path: for checking that the two agree (the differential fuzz target).
+    public static func readWithoutFastPath(_ bytes: [UInt8], file: String,
+                                           limits: YAMLLimits) throws(InputError) -> YAMLNode {
+        try read(bytes, file: file, limits: limits, fastPath: false)
+    }
+
+    private static func read(_ bytes: [UInt8], file: String, limits: YAMLLimits,
+                             fastPath: Bool) throws(InputError) -> YAMLNode {
         guard bytes.count <= limits.maxBytes else {
             throw FileBytes.tooLarge(bytes.count, displayName: file, limits: limits)
         }
         let result: Result<YAMLNode, InputError> = bytes.withUnsafeBufferPointer { buffer in
-            Result { () throws(InputError) -> YAMLNode in try read(buffer, file: file, limits: limits) }
+            Result { () throws(InputError) -> YAMLNode in
+                try read(buffer, file: file, limits: limits, fastPath: fastPath)
+            }
         }
         return try result.get()
     }
@@ -48,7 +62,7 @@ public enum YAMLReader {
 
     /// Validates the text encoding, skips a UTF-8 BOM and parses the document (fast path first, then libyaml).
     private static func read(_ buffer: UnsafeBufferPointer<UInt8>, file: String,
-                             limits: YAMLLimits) throws(InputError) -> YAMLNode {
+                             limits: YAMLLimits, fastPath: Bool) throws(InputError) -> YAMLNode {
         var text = buffer
         if text.count >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF {
             text = UnsafeBufferPointer(rebasing: text[3...])
@@ -58,7 +72,7 @@ public enum YAMLReader {
             throw InputError(file: file, line: line, column: column,
                              message: message(for: problem, atStart: offset == 0, text: text))
         }
-        if let node = FastPathScanner.read(text, file: file, limits: limits) {
+        if fastPath, let node = FastPathScanner.read(text, file: file, limits: limits) {
             return node
         }
         return try EventReader.read(text, file: file, limits: limits)

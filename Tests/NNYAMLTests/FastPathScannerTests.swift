@@ -162,6 +162,22 @@ struct SplitMix64 {
         #expect(try read(text) == comparison.slow?.get())
     }
 
+    @Test func readingWithoutTheFastPathGivesTheSameTreeAndErrors() throws {
+        // The public libyaml-only entry point (used by the differential fuzz target).
+        let good = Array("student: \"s1\"\nanswers:\n  q1: [1, 2]\n".utf8)
+        #expect(try YAMLReader.readWithoutFastPath(good, file: "a.yaml", limits: .answerFile)
+                == YAMLReader.read(good, file: "a.yaml", limits: .answerFile))
+        let duplicate = Array("a: 1\na: 2\n".utf8)
+        var errors: [String] = []
+        do { _ = try YAMLReader.read(duplicate, file: "a.yaml", limits: .answerFile) } catch {
+            errors.append(error.description)
+        }
+        do { _ = try YAMLReader.readWithoutFastPath(duplicate, file: "a.yaml", limits: .answerFile) } catch {
+            errors.append(error.description)
+        }
+        #expect(errors.count == 2 && errors[0] == errors[1] && errors[0].hasPrefix("a.yaml:2:1:"), "\(errors)")
+    }
+
     /// A hand-written case: its text, whether the fast path must take it, and the limits to use.
     struct Case: CustomTestStringConvertible, Sendable {
         var name: String

@@ -1,0 +1,3 @@
+import FuzzDriver
+
+runFuzzer("FuzzYAMLFastPath") { data, size in fuzzOneInput(fuzzInput(data, size)) }
