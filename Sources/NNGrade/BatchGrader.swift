@@ -39,9 +39,14 @@ public struct BatchGrader: Sendable {
 
     /// Reads and grades one file; any problem with the file becomes an ungradable result.
     public func gradeFile(path: String, displayName: String) -> SubmissionResult {
+        gradeFile(path: path, displayName: displayName, status: Self.linkStatus(path))
+    }
+
+    /// The `lstat` of `path` (a symbolic link itself, not its target); all zero when it fails.
+    private static func linkStatus(_ path: String) -> stat {
         var st = stat()
         if lstat(path, &st) != 0 { st = stat() }
-        return gradeFile(path: path, displayName: displayName, status: st)
+        return st
     }
 
     /// `gradeFile` for a path whose `lstat` status is known (all zero when `lstat` failed).
@@ -92,8 +97,7 @@ public struct BatchGrader: Sendable {
         let done = Counter()
         DispatchQueue.concurrentPerform(iterations: names.count) { i in
             let path = folder + "/" + names[i]
-            var st = stat()
-            if lstat(path, &st) != 0 { st = stat() }
+            let st = Self.linkStatus(path)
             if (st.st_mode & S_IFMT) != S_IFDIR {
                 box.set(i, gradeFile(path: path, displayName: names[i], status: st))
             }
