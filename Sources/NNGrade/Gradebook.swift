@@ -85,7 +85,7 @@ public enum Gradebook {
             let count = source.count - (source.last == 0x0A ? 1 : 0)
             guard let base = source.baseAddress, count > 0 else { return [] }
             let end = base + count
-            /// The next line break at or after `p`, or nil (memchr: the reports have ~300 lines).
+            // The next line break at or after `p`, or nil (memchr: a report has ~300 lines).
             func lineBreak(from p: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>? {
                 memchr(p, 0x0A, end - p).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) }
             }
