@@ -41,10 +41,12 @@ extension ComparisonOutcome {
             text += " (no partial credit)"
         }
         guard !wrong.isEmpty else { return text }
-        let listed = wrong.prefix(summaryEntryLimit).map { entry in
-            indexText(entry.index) + (revealExpected ? " " + detail(entry) : "")
+        text += ": "
+        for (k, entry) in wrong.prefix(summaryEntryLimit).enumerated() {
+            if k > 0 { text += ", " }
+            text += indexText(entry.index)
+            if revealExpected { text += " " + detail(entry) }
         }
-        text += ": " + listed.joined(separator: ", ")
         if wrong.count > summaryEntryLimit {
             text += ", … and \(wrong.count - summaryEntryLimit) more"
         }
@@ -61,7 +63,14 @@ extension ComparisonOutcome {
 
     /// 1-based "[2,1]", "[3]", or "" for a scalar.
     static func indexText(_ index: [Int]) -> String {
-        index.isEmpty ? "" : "[" + index.map { String($0 + 1) }.joined(separator: ",") + "]"
+        guard !index.isEmpty else { return "" }
+        // Built in place: "[12,3]" fits a small (inline) string, so this allocates nothing.
+        var text = "["
+        for (k, i) in index.enumerated() {
+            if k > 0 { text += "," }
+            text += String(i + 1)
+        }
+        return text + "]"
     }
 
     /// "scalar", "vector(3)", "2×3".

@@ -46,7 +46,9 @@ public enum SubmissionLoader {
         if case .scalar(let s) = answersNode, s.isNull {
             return Submission(file: file, student: student, problemID: problemID, answers: [:])
         }
-        for p in try answersNode.mapping("answers") {
+        let answerPairs = try answersNode.mapping("answers")
+        answers.reserveCapacity(answerPairs.count)
+        for p in answerPairs {
             let id = p.key.text.trimmingCharacters()
             // YAML already refuses equal keys; keys equal only after trimming would silently replace an answer.
             guard answers[id] == nil else {
