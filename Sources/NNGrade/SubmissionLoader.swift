@@ -156,9 +156,12 @@ public enum SubmissionLoader {
         case .scalar(let s): UTF8Scan.append(s.text, to: &out)
         case .sequence(let items, _):
             out.append(UInt8(ascii: "["))
-            for (i, item) in items.prefix(50).enumerated() {
-                if i > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
-                render(item, into: &out)
+            for i in 0..<min(items.count, 50) {
+                if i > 0 {
+                    out.append(UInt8(ascii: ","))
+                    out.append(UInt8(ascii: " "))
+                }
+                render(items[i], into: &out)
             }
             if items.count > 50 { out.append(contentsOf: ", …]".utf8) } else { out.append(UInt8(ascii: "]")) }
         case .mapping: out.append(contentsOf: "{…}".utf8)
