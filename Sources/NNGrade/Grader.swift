@@ -77,12 +77,18 @@ public struct Grader: Sendable {
     /// Whether a wrong answer follows correctly from the student's own wrong answer to an earlier
     /// question about an intermediate value (z, a or ŷ) in the same scenario: the solver
     /// recomputes this question with that value overridden. Returns a diagnosis naming it.
+    /// An updated parameter is checked against the student's own gradient instead
+    /// (`updateFollowThrough`).
     ///
     /// `evaluators` keeps, per earlier question id, the scenario evaluated with that question's
     /// answer overridden (what `Solver.answer(to:overrides:)` builds), so later questions of the
     /// same submission reuse its forward pass, backward pass and training run.
     func followThrough(_ q: Question, policy: ComparisonPolicy, student: Tensor, earlier: [QuestionResult],
                        submission: Submission, evaluators: inout [String: ScenarioEvaluator]) -> String? {
+        if case .updated(let parameter) = q.target.quantity {
+            return updateFollowThrough(q, parameter: parameter, policy: policy, student: student,
+                                       earlier: earlier, submission: submission)
+        }
         // Any other target equals its key value whatever is overridden, and the answer did not match that.
         guard q.target.quantity.dependsOnForwardPass else { return nil }
         let solver = Solver(problem: problem)

@@ -94,6 +94,44 @@ import NNGrade
         #expect(try Self.question(r, "1.1-activation").verdict == .wrongShape)
     }
 
+    @Test func anUpdateTakenWithTheStudentsOwnWrongGradientIsAnErrorCarriedForward() throws {
+        // hw1-backprop: w12(1) = 3 before the step, η = 0.01. A wrong gradient of 50 gives
+        // 3 − 0.01·50 = 2.5; with the key's gradient (−240) the update would be 5.4.
+        let scalar = try Self.grade("""
+            student: s1
+            answers:
+              "1.3c-w12(1)": 50
+              "1.3d-w12(1)": 2.5
+              "1.3d-w21(1)": 2.5
+            """, file: "hw1-backprop.yaml")
+        #expect(try Self.question(scalar, "1.3c-w12(1)").verdict == .incorrect)
+        #expect(try Self.question(scalar, "1.3d-w12(1)").verdict == .incorrect)
+        #expect(try Self.question(scalar, "1.3d-w12(1)").diagnosis
+                == "follows correctly from your answer to 1.3c-w12(1) (an error carried forward)")
+        // Another parameter's update is not explained by this gradient.
+        #expect(try Self.question(scalar, "1.3d-w21(1)").diagnosis == nil)
+
+        // cs5783-a2: W1 = [[0.15, 0.20], [0.25, 0.30]], α = 0.5; a made-up gradient
+        // [[0.1, 0.2], [0.3, 0.4]] steps it to [[0.10, 0.10], [0.10, 0.10]].
+        let matrix = try Self.grade("""
+            student: s2
+            answers:
+              "1-reg-dW1": [[0.1, 0.2], [0.3, 0.4]]
+              "1-reg-W1": [[0.10, 0.10], [0.10, 0.10]]
+            """, file: "cs5783-a2.yaml")
+        #expect(try Self.question(matrix, "1-reg-W1").diagnosis
+                == "follows correctly from your answer to 1-reg-dW1 (an error carried forward)")
+
+        // The same update without the gradient answer it came from is just wrong.
+        let alone = try Self.grade("""
+            student: s3
+            answers:
+              "1-reg-W1": [[0.10, 0.10], [0.10, 0.10]]
+            """, file: "cs5783-a2.yaml")
+        #expect(try Self.question(alone, "1-reg-W1").verdict == .incorrect)
+        #expect(try Self.question(alone, "1-reg-W1").diagnosis == nil)
+    }
+
     @Test func reluDerivativeAtZeroMistakeIsDiagnosed() throws {
         // A hidden ReLU unit with z = 0 exactly: with ReLU'(0) = 1 the first-layer gradient changes.
         let problem = try ProblemLoader.load(bytes: Array("""
