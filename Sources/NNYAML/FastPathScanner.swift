@@ -46,65 +46,26 @@ enum FastPathScanner {
     /// The deepest nesting of block mappings plus flow sequences the fast path accepts.
     static let maxNesting = 100
 
-    /// Reads `text` (validated UTF-8 without BOM) if it lies in the fast-path subset.
+    /// Reads `text` (validated UTF-8 without BOM, whose `layout` `TextCheck.inspect` found) if it
+    /// lies in the fast-path subset.
     ///
     /// Returns exactly the node `EventReader.read` would return, or `nil` when the text is outside
     /// the subset or anything would make `EventReader.read` fail; never throws.
-    static func read(_ text: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLLimits) -> YAMLNode? {
-        guard !text.isEmpty, let hasNonASCII = prescan(text) else { return nil }
-        var scanner = Scanner(bytes: text, file: file, hasNonASCII: hasNonASCII, builder: TreeBuilder(limits: limits))
+    static func read(_ text: UnsafeBufferPointer<UInt8>, layout: TextCheck.Layout, file: String,
+                     limits: YAMLLimits) -> YAMLNode? {
+        guard !text.isEmpty, !layout.hasUnusualSpacing else { return nil }
+        var scanner = Scanner(bytes: text, file: file, hasNonASCII: layout.hasNonASCII,
+                              builder: TreeBuilder(limits: limits))
         do {
             return try scanner.document()
         } catch {
             return nil
         }
     }
-
-    /// Whether `text` contains non-ASCII bytes, or `nil` when it contains a byte sequence the
-    /// fast path never handles: a tab, a CR not followed by LF, NEL, LS, PS or U+FEFF.
-    private static func prescan(_ text: UnsafeBufferPointer<UInt8>) -> Bool? {
-        let count = text.count
-        var hasNonASCII = false
-        var index = 0
-        while index < count {
-            index = PrintableASCII.end(of: text, from: index)
-            guard index < count else { break }
-            let byte = text[index]
-            if byte < 0x80 {
-                if byte == Byte.tab {
-                    return nil
-                }
-                if byte == Byte.cr && (index + 1 >= count || text[index + 1] != Byte.lf) {
-                    return nil
-                }
-                index += 1
-                continue
-            }
-            hasNonASCII = true
-            if index + 1 < count {
-                let next = text[index + 1]
-                if byte == 0xC2 && next == 0x85 {
-                    return nil
-                }
-                if index + 2 < count {
-                    let third = text[index + 2]
-                    if byte == 0xE2 && next == 0x80 && (third == 0xA8 || third == 0xA9) {
-                        return nil
-                    }
-                    if byte == 0xEF && next == 0xBB && third == 0xBF {
-                        return nil
-                    }
-                }
-            }
-            index += 1
-        }
-        return hasNonASCII
-    }
 }
 
 /// The ASCII bytes the scanner looks at.
 private enum Byte {
-    static let tab: UInt8 = 0x09
     static let lf: UInt8 = 0x0A
     static let cr: UInt8 = 0x0D
     static let space: UInt8 = 0x20
@@ -415,7 +376,7 @@ private struct Scanner {
         case Byte.lf:
             index += 1
         case Byte.cr:
-            index += 2  // the prescan guarantees an LF follows
+            index += 2  // `layout.hasUnusualSpacing` is false, so an LF follows
         default:
             throw Unsupported()
         }

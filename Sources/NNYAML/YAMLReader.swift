@@ -67,12 +67,13 @@ public enum YAMLReader {
         if text.count >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF {
             text = UnsafeBufferPointer(rebasing: text[3...])
         }
-        if let (offset, problem) = TextCheck.firstProblem(in: text) {
+        let (problem, layout) = TextCheck.inspect(text)
+        if let (offset, problem) = problem {
             let (line, column) = TextCheck.position(ofByte: offset, in: text)
             throw InputError(file: file, line: line, column: column,
                              message: message(for: problem, atStart: offset == 0, text: text))
         }
-        if fastPath, let node = FastPathScanner.read(text, file: file, limits: limits) {
+        if fastPath, let node = FastPathScanner.read(text, layout: layout, file: file, limits: limits) {
             return node
         }
         return try EventReader.read(text, file: file, limits: limits)

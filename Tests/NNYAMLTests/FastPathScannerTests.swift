@@ -16,8 +16,9 @@ struct FastPathComparison {
             if text.count >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF {
                 text = UnsafeBufferPointer(rebasing: text[3...])
             }
-            guard TextCheck.firstProblem(in: text) == nil else { return (nil, nil) }
-            let fast = FastPathScanner.read(text, file: "a.yaml", limits: limits)
+            let (problem, layout) = TextCheck.inspect(text)
+            guard problem == nil else { return (nil, nil) }
+            let fast = FastPathScanner.read(text, layout: layout, file: "a.yaml", limits: limits)
             let slow = Result { () throws(InputError) -> YAMLNode in
                 try EventReader.read(text, file: "a.yaml", limits: limits)
             }
@@ -277,6 +278,10 @@ struct SplitMix64 {
         Case(name: "multi-line quoted", text: "a: \"x\n  y\"\n", fast: false),
         Case(name: "tab indentation", text: "a:\n\tb: 1\n", fast: false),
         Case(name: "tab after a value", text: "a: 1\t# c\n", fast: false),
+        Case(name: "NEL inside a value", text: "a: x\u{85}y\n", fast: false),
+        Case(name: "LS inside a value", text: "a: x\u{2028}y\n", fast: false),
+        Case(name: "PS inside a value", text: "a: x\u{2029}y\n", fast: false),
+        Case(name: "BOM after the start", text: "a: 1\n\u{FEFF}b: 2\n", fast: false),
         Case(name: "flow indicators in a block plain value", text: "a: f(x)[1]{2}, y\n", fast: true),
         Case(name: "flow indicators in a key", text: "a[1]: 1\nb{c}: 2\n", fast: true),
         Case(name: "space before the colon", text: "a  : 1\n", fast: true),
