@@ -59,6 +59,13 @@ public enum SubmissionLoader {
         return Submission(file: file, student: student, problemID: problemID, answers: answers)
     }
 
+    /// The value of an answer that is a plain decimal number or a NaN or infinity word, read
+    /// without the answer grammar's parser (which accepts neither word); nil for anything else.
+    static func wordOrPlainNumber(_ text: String) -> Double? {
+        // Most answers are plain numbers, which are never NaN or infinity words.
+        AnswerValueParser.plainValue(text) ?? nonFiniteWord(text)
+    }
+
     /// NaN or an infinity written as a word (`nan`, `.nan`, `inf`, `-.inf`, `Infinity`, any case):
     /// kept as that value so that the answer is graded "not_finite" with a precise message,
     /// instead of "unparseable".
@@ -87,9 +94,7 @@ public enum SubmissionLoader {
         switch node {
         case .scalar(let s):
             if s.isNull { return .blank }
-            // Most answers are plain numbers, which are never NaN or infinity words.
-            if let v = AnswerValueParser.plainValue(s.text) { return .value(Tensor(v), text: s.text) }
-            if let v = nonFiniteWord(s.text) { return .value(Tensor(v), text: s.text) }
+            if let v = wordOrPlainNumber(s.text) { return .value(Tensor(v), text: s.text) }
             do { return .value(try AnswerValueParser.parse(s.text), text: s.text) } catch {
                 return .unparseable(message: error.message, text: s.text, location: s.location)
             }
@@ -112,8 +117,7 @@ public enum SubmissionLoader {
         func scalar(_ n: YAMLNode, _ what: @autoclosure () -> String) throws(ListError) -> Double {
             guard case .scalar(let s) = n else { throw ListError(message: "\(what()) is a \(n.kindName), expected a number", location: n.location) }
             guard !s.isNull else { throw ListError(message: "\(what()) is empty", location: s.location) }
-            if let v = AnswerValueParser.plainValue(s.text) { return v }
-            if let v = nonFiniteWord(s.text) { return v }
+            if let v = wordOrPlainNumber(s.text) { return v }
             do { return try AnswerValueParser.parseScalar(s.text) } catch {
                 throw ListError(message: "\(what()): \(error.message)", location: s.location)
             }

@@ -12,19 +12,19 @@ public enum SubmissionReport {
     static func markdownUTF8(_ r: SubmissionResult, problem: Problem) -> UTF8Text {
         var out = UTF8Text(capacity: 1024 + 160 * r.questions.count)
         out += "# "
-        appendEscaped(problem.title, to: &out)
+        out += escape(problem.title)
         out += ": "
-        appendEscaped(r.student, to: &out)
+        out += escape(r.student)
         out += "\n\n- Problem: `"
         out += problem.id
         out += "`\n- Submission: `"
-        appendEscaped(r.file, to: &out)
+        out += escape(r.file)
         out += "`\n"
         if let reason = r.ungradableReason {
             out += "- Score: 0 / "
             out += PointsText.of(r.possible)
             out += "\n- Status: **ungradable**: "
-            appendEscaped(reason, to: &out)
+            out += escape(reason)
             out += "\n"
             return out
         }
@@ -36,13 +36,13 @@ public enum SubmissionReport {
         let usual = commonTolerance(r.questions)
         if let usual {
             out += "- Tolerance: "
-            appendEscaped(usual, to: &out)
+            out += escape(usual)
             out += " unless a question says otherwise\n"
         }
         out += "\n| Question | Points | Verdict | Given | Details |\n|---|---|---|---|---|\n"
         for q in r.questions {
             out += "| "
-            appendEscaped(q.id, to: &out)
+            out += escape(q.id)
             out += " | "
             out += PointsText.of(q.earned)
             out += " / "
@@ -59,7 +59,7 @@ public enum SubmissionReport {
                 details += "; expected \(AnswerKeyRendering.formatted(x))"
             }
             if q.tolerance != usual { details += " (tolerance \(q.tolerance))" }
-            appendEscaped(details, to: &out)
+            out += escape(details)
             out += " |\n"
         }
         if !r.unknownQuestionIDs.isEmpty {
@@ -67,7 +67,7 @@ public enum SubmissionReport {
             for (i, id) in r.unknownQuestionIDs.enumerated() {
                 if i > 0 { out += ", " }
                 out += "`"
-                appendEscaped(id, to: &out)
+                out += escape(id)
                 out += "`"
             }
             out += "\n"
@@ -143,18 +143,9 @@ public enum SubmissionReport {
 
     static func sig(_ v: Double) -> String { NumberFormatting.significant(v, digits: 3) }
 
-    /// Appends `escape(s)`, without building it when `s` needs no escaping.
-    static func appendEscaped(_ s: String, to out: inout UTF8Text) {
-        if UTF8Scan.allBytes(of: s, satisfy: { $0 >= 0x20 && $0 < 0x7F && !isMarkdownSpecial($0) }) {
-            out += s
-        } else {
-            out += escape(s)
-        }
-    }
-
-    /// Appends `code(s)`, without building it for printable ASCII.
+    /// Appends `s` as inline code, clipped to 80 characters; empty values show as an em dash.
     static func appendCode(_ s: String, to out: inout UTF8Text) {
-        guard isPlainCode(s) else { return out += code(s) }
+        guard isPlainCode(s) else { return out += unusualCode(s) }
         out += "`"
         let utf8 = s.utf8
         if utf8.count <= 80 {
@@ -166,7 +157,7 @@ public enum SubmissionReport {
         out += "`"
     }
 
-    /// Printable ASCII without pipes or backticks and not all spaces: `code` needs no replacement,
+    /// Printable ASCII without pipes or backticks and not all spaces: `appendCode` needs no replacement,
     /// and one byte is one character, so clipping can count bytes.
     private static func isPlainCode(_ s: String) -> Bool {
         UTF8Scan.allBytes(of: s, satisfy: { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "|") && $0 != UInt8(ascii: "`") })
@@ -204,15 +195,15 @@ public enum SubmissionReport {
         return out
     }
 
-    /// A value shown as inline code, clipped to 80 characters; empty values show as an em dash.
+    /// A value shown as inline code (`appendCode`), as a String.
     static func code(_ s: String) -> String {
-        // Fast path: printable ASCII without pipes or backticks and not all spaces needs no
-        // replacement; one byte is one character, so clipping can count bytes.
-        let utf8 = s.utf8
-        if isPlainCode(s) {
-            if utf8.count <= 80 { return "`" + s + "`" }
-            return "`" + String(decoding: utf8.prefix(77), as: UTF8.self) + "...`"
-        }
+        var out = UTF8Text(capacity: 90)
+        appendCode(s, to: &out)
+        return out.string
+    }
+
+    /// `code` for text that is not plain printable ASCII (or is all spaces), one Character at a time.
+    private static func unusualCode(_ s: String) -> String {
         // Pipes cannot appear inside table cells even in code spans: they become spaces, as line breaks do.
         let flat = String(s.map { $0 == "\n" || $0 == "\r" || $0 == "|" ? " " : $0 })
         let clipped = flat.count > 80 ? String(flat.prefix(77)) + "..." : flat

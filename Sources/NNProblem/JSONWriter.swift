@@ -23,8 +23,7 @@ public struct JSONWriter: Sendable {
     /// them; the writer is empty afterwards.
     public mutating func takeUTF8WithTrailingNewline() -> [UInt8] {
         bytes.append(0x0A)
-        defer { bytes = [] }
-        return bytes
+        return takeUTF8()
     }
     /// The bytes written since the writer began or since the last take, taken out of it; its
     /// nesting and separators carry on, so a long document can be written out in pieces.
