@@ -29,13 +29,16 @@ let package = Package(
             name: "nncheck",
             dependencies: ["NNCore", "NNProblem", "NNGrade",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .testTarget(name: "NNCoreTests", dependencies: ["NNCore"]),
-        .testTarget(name: "NNYAMLTests", dependencies: ["NNYAML"]),
-        .testTarget(name: "NNProblemTests", dependencies: ["NNCore", "NNYAML", "NNProblem"]),
-        .testTarget(name: "NNGradeTests", dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["nncheck"]),
+        // Shared by the test targets: the repository root and a seeded random number generator.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "NNCoreTests", dependencies: ["NNCore", "TestSupport"]),
+        .testTarget(name: "NNYAMLTests", dependencies: ["NNYAML", "TestSupport"]),
+        .testTarget(name: "NNProblemTests", dependencies: ["NNCore", "NNYAML", "NNProblem", "TestSupport"]),
+        .testTarget(name: "NNGradeTests", dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["nncheck", "TestSupport"]),
         // Hostile and broken input: bounded resources, safe output names, killed batches, no key leaks.
-        .testTarget(name: "HostileInputTests", dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade", "nncheck"]),
+        .testTarget(name: "HostileInputTests",
+                    dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade", "nncheck", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

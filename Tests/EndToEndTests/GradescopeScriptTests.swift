@@ -1,16 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs integrations/gradescope/setup.sh and run_autograder the way Gradescope does, in a
 /// temporary autograder folder (AUTOGRADER_ROOT) holding source/problem.yaml, source/nncheck (the
 /// debug build) and submission/.
 @Suite struct GradescopeScriptTests {
-    /// The repository root, three levels above this file (Tests/EndToEndTests/GradescopeScriptTests.swift).
-    static var root: String {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }
+    /// The repository root.
+    static var root: String { RepositoryRoot.path }
 
     static var scripts: String { root + "/integrations/gradescope" }
 

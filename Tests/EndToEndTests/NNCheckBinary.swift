@@ -1,14 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the built `nncheck` executable as a separate process, the way users do.
 enum NNCheckBinary {
-    /// The repository root, three levels above this file (Tests/EndToEndTests/NNCheckBinary.swift).
-    static var root: String {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }
+    /// The repository root.
+    static var root: String { RepositoryRoot.path }
 
     /// The built executable, `<repo>/.build/debug/nncheck` (`swift test` builds it first).
     static func path() throws -> String {

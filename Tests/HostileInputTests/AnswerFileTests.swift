@@ -1,5 +1,6 @@
 import Foundation
 import NNGrade
+import TestSupport
 import Testing
 
 /// A hostile answer file and the message it must be rejected with.

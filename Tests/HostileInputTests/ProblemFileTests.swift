@@ -1,5 +1,6 @@
 import Foundation
 import NNProblem
+import TestSupport
 import Testing
 
 /// A hostile problem file and the message `ProblemLoader.load(path:)` must reject it with.

@@ -3,6 +3,7 @@ import NNGrade
 import NNProblem
 import NNYAML
 import Testing
+import TestSupport
 
 /// The hostile-input suites share the machine with each other (they run one at a time, see
 /// `HostileInput`), and every case must finish within `Hostile.timeLimit`.
@@ -10,12 +11,8 @@ enum Hostile {
     /// The bound asserted for rejecting or grading one hostile file (generous for debug builds).
     static let timeLimit: Duration = .seconds(2)
 
-    /// The repository root, three levels above this file (Tests/HostileInputTests/Support.swift).
-    static var root: String {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }
+    /// The repository root.
+    static var root: String { RepositoryRoot.path }
 
     /// A bundled problem file.
     static func problemPath(_ name: String) -> String { root + "/problems/" + name + ".yaml" }
@@ -91,19 +88,6 @@ final class TemporaryFolder {
         let sub = path + "/" + name
         try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true)
         return sub
-    }
-}
-
-/// A deterministic random number generator (SplitMix64), so garbage inputs are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

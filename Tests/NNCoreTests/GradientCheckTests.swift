@@ -1,17 +1,6 @@
 import Testing
 @testable import NNCore
-
-/// A small deterministic generator so that failures reproduce (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// Checks every gradient the core computes against central finite differences.
 @Suite struct GradientCheckTests {
@@ -102,7 +91,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
     @Test(arguments: 0..<12)
     func everyGradientMatchesFiniteDifferences(seed: Int) throws {
-        var rng = SeededGenerator(state: UInt64(seed) &* 7919 &+ 17)
+        var rng = SeededGenerator(seed: UInt64(seed) &* 7919 &+ 17)
         var checked = 0
         for hidden in Self.hiddenActivations {
             for (loss, output) in Self.losses {

@@ -2,14 +2,12 @@ import Testing
 import NNCore
 import NNProblem
 import NNGrade
+import TestSupport
 
 /// Grading verdicts, scores and diagnoses on the bundled seed-000 problem.
 @Suite struct GraderTests {
-    static var root: String {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }
+    /// The repository root.
+    static var root: String { RepositoryRoot.path }
 
     static func grader(_ file: String = "ece4179-mlp.yaml", audience: Audience = .student) throws -> Grader {
         Grader(problem: try ProblemLoader.load(path: root + "/problems/" + file), audience: audience)

@@ -3,15 +3,13 @@ import Testing
 import NNCore
 import NNProblem
 import NNGrade
+import TestSupport
 
 /// Gradescope and PrairieLearn results files and the Canvas import CSV, parsed back with
 /// Foundation's JSONSerialization and checked field by field against the platforms' documented formats.
 @Suite struct PlatformResultsTests {
-    static var root: String {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)   // Tests/NNGradeTests/PlatformResultsTests.swift
-        return parts.joined(separator: "/")
-    }
+    /// The repository root.
+    static var root: String { RepositoryRoot.path }
 
     static func grader(audience: Audience = .student) throws -> Grader {
         Grader(problem: try ProblemLoader.load(path: root + "/problems/ece4179-mlp.yaml"), audience: audience)

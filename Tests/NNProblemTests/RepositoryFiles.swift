@@ -1,11 +1,9 @@
+import TestSupport
+
 /// Paths of files bundled in the repository, found relative to this source file.
 enum RepositoryFiles {
     /// The repository root.
-    static var root: String {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)   // Tests/NNProblemTests/RepositoryFiles.swift
-        return parts.joined(separator: "/")
-    }
+    static var root: String { RepositoryRoot.path }
 
     /// A problem file under problems/.
     static func problem(_ name: String) -> String { root + "/problems/" + name }

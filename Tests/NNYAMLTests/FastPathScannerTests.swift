@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NNYAML
+import TestSupport
 
 /// One text read both ways: by `FastPathScanner` and by the libyaml-based `EventReader`.
 struct FastPathComparison {
@@ -49,41 +50,9 @@ struct FastPathComparison {
     }
 }
 
-/// A small deterministic random number generator (SplitMix64).
-struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<bound`.
-    mutating func below(_ bound: Int) -> Int {
-        Int(next() % UInt64(bound))
-    }
-
-    /// True with probability `percent` / 100.
-    mutating func chance(_ percent: Int) -> Bool {
-        below(100) < percent
-    }
-
-    /// One element of a non-empty array.
-    mutating func pick<T>(_ items: [T]) -> T {
-        items[below(items.count)]
-    }
-}
-
 @Suite struct FastPathScannerTests {
-    /// The repository root, found from this file's path.
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
+    /// The repository root.
+    static var root: String { RepositoryRoot.path }
 
     /// Every file the corpus test reads: YAML and JSON under the sample folders, all fuzz regressions.
     static func corpusFiles() -> [String] {
@@ -336,14 +305,14 @@ struct SplitMix64 {
     // MARK: Randomized differential test
 
     /// Generates a document in the fast-path subset with unique keys.
-    static func document(_ random: inout SplitMix64) -> String {
+    static func document(_ random: inout SeededGenerator) -> String {
         var lines: [String] = []
         var keyNumber = 0
         let newline = random.chance(10) ? "\r\n" : "\n"
         if random.chance(50) {
             lines.append("# generated")
         }
-        func key(_ random: inout SplitMix64) -> String {
+        func key(_ random: inout SeededGenerator) -> String {
             keyNumber += 1
             switch random.below(5) {
             case 0: return "\"k\(keyNumber)-\(random.pick(["x", "δ", "a b", ""]))\""
@@ -352,7 +321,7 @@ struct SplitMix64 {
             default: return "k\(keyNumber)\(random.pick(["", "-a", ".1", "_b", "(2)"]))"
             }
         }
-        func scalar(_ random: inout SplitMix64, inFlow: Bool) -> String {
+        func scalar(_ random: inout SeededGenerator, inFlow: Bool) -> String {
             switch random.below(9) {
             case 0: return "\"\(random.pick(["0.5", "", "a b", "x#y", "ŷ", "1: 2", "[1]"]))\""
             case 1: return "'\(random.pick(["0.5", "", "it''s", "\\frac{1}{2}", "a, b"]))'"
@@ -362,7 +331,7 @@ struct SplitMix64 {
             default: return String(random.below(1000)) + random.pick(["", ".5", "e-3", "0"])
             }
         }
-        func flow(_ random: inout SplitMix64, depth: Int) -> String {
+        func flow(_ random: inout SeededGenerator, depth: Int) -> String {
             let count = random.below(4)
             var items: [String] = []
             for _ in 0..<count {
@@ -373,7 +342,7 @@ struct SplitMix64 {
             let trailing = !items.isEmpty && random.chance(10) ? "," : ""
             return "[" + padding + items.joined(separator: separator) + trailing + padding + "]"
         }
-        func mapping(_ random: inout SplitMix64, indent: Int, depth: Int) {
+        func mapping(_ random: inout SeededGenerator, indent: Int, depth: Int) {
             let pad = String(repeating: " ", count: indent)
             for _ in 0..<(1 + random.below(4)) {
                 let head = pad + key(&random) + (random.chance(5) ? " " : "") + ":"
@@ -403,7 +372,7 @@ struct SplitMix64 {
     }
 
     /// Applies a few random byte edits drawn from a small alphabet of YAML-significant bytes.
-    static func mutate(_ text: String, _ random: inout SplitMix64) -> [UInt8] {
+    static func mutate(_ text: String, _ random: inout SeededGenerator) -> [UInt8] {
         var bytes = Array(text.utf8)
         let alphabet = Array(" :#,[]\"'\n-\tx1.{}&!|>".utf8) + [0xC3, 0xA9, 0x0D]
         for _ in 0..<(1 + random.below(3)) {
@@ -421,7 +390,7 @@ struct SplitMix64 {
     }
 
     @Test func randomDocumentsAgreeWithLibyaml() {
-        var random = SplitMix64(state: 0x5EED_1234)
+        var random = SeededGenerator(seed: 0x5EED_1234)
         var generated = 0
         var generatedFast = 0
         var mutated = 0

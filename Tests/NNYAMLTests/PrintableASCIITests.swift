@@ -1,5 +1,6 @@
 import Testing
 @testable import NNYAML
+import TestSupport
 
 /// `PrintableASCII.end` (eight bytes at a time) agrees with a byte-by-byte scan.
 @Suite struct PrintableASCIITests {
@@ -27,14 +28,8 @@ import Testing
     }
 
     @Test func randomBuffersAgreeWithTheByteLoop() {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SeededGenerator(seed: 0x9E37_79B9_7F4A_7C15)
+        func next() -> UInt64 { random.next() }
         for _ in 0..<2_000 {
             let length = Int(next() % 64)
             // Mostly printable, sometimes a control, DEL, tab, line break or non-ASCII byte.
