@@ -7,8 +7,7 @@
 ///     additive       := multiplicative (("+" | "-") multiplicative)*
 ///     multiplicative := unary (("*" | "/") unary)*
 ///     unary          := ("-" | "+") unary | power
-///     power          := primary (("^" | "**") exponent)?        right-associative
-///     exponent       := ("-" | "+") exponent | power            so `e^-2` is allowed
+///     power          := primary (("^" | "**") unary)?           right-associative; `e^-2` is allowed
 ///     primary        := number | constant | variable | call | "(" expression ")"
 ///     call           := function "(" expression ("," expression)* ")"
 ///                     | "if" "(" comparison "," expression "," expression ")"
@@ -193,24 +192,10 @@ private struct ExpressionParserState {
         try enter(at: offset)
         defer { recursion -= 1 }
         advance()
-        let exponent = try parseExponent()
+        // The exponent is itself a signed power (`2^-3`, `2^3^2` = 2^(3^2)): the unary level.
+        let exponent = try parseUnary()
         return try node(.binary(.power, base.expression, exponent.expression),
                         children: base.depth, exponent.depth, at: offset)
-    }
-
-    mutating func parseExponent() throws(ExpressionError) -> Parsed {
-        switch current.kind {
-        case .minus, .plus:
-            let isMinus = current.kind == .minus
-            let offset = current.offset
-            try enter(at: offset)
-            defer { recursion -= 1 }
-            advance()
-            let operand = try parseExponent()
-            return isMinus ? try node(.negate(operand.expression), children: operand.depth, at: offset) : operand
-        default:
-            return try parsePower()
-        }
     }
 
     mutating func parsePrimary() throws(ExpressionError) -> Parsed {
