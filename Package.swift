@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
     ],
     targets: [
         // Pure network math: no dependencies, no I/O.
@@ -23,7 +24,7 @@ let package = Package(
         // Problem files: model, loader, validation, solver.
         .target(name: "NNProblem", dependencies: ["NNCore", "NNYAML"]),
         // Answer files, comparison, grading, reports, exports, verify.
-        .target(name: "NNGrade", dependencies: ["NNCore", "NNYAML", "NNProblem"]),
+        .target(name: "NNGrade", dependencies: ["NNCore", "NNYAML", "NNProblem", .product(name: "CSV", package: "CSV.swift")]),
         // Thin command-line front end.
         .executableTarget(
             name: "nncheck",
