@@ -11,8 +11,8 @@ public enum WrittenAnswer: Sendable, Hashable {
     case text(String)
     /// A list of texts (a YAML list of scalars), as written.
     case list([String])
-    /// A value that is neither (a mapping, a list of lists).
-    case unreadable(message: String, location: SourceLocation)
+    /// A value that is neither (a mapping, a list of lists), with how reports show it.
+    case unreadable(message: String, text: String, location: SourceLocation)
 
     /// Reads an answer node.
     public init(_ node: YAMLNode?) {
@@ -24,21 +24,22 @@ public enum WrittenAnswer: Sendable, Hashable {
             var texts: [String] = []
             for item in items {
                 guard case .scalar(let s) = item, !s.isNull else {
-                    self = .unreadable(message: "a list answer must list words or short texts", location: item.location)
+                    self = .unreadable(message: "a list answer must list words or short texts", text: "[…]", location: item.location)
                     return
                 }
                 texts.append(s.text)
             }
-            self = texts.isEmpty ? .unreadable(message: "the list is empty", location: location) : .list(texts)
+            self = texts.isEmpty ? .unreadable(message: "the list is empty", text: "[]", location: location) : .list(texts)
         case .mapping(_, let location):
-            self = .unreadable(message: "an answer must be a text or a list, not a mapping", location: location)
+            self = .unreadable(message: "an answer must be a text or a list, not a mapping", text: "{…}", location: location)
         }
     }
 
     /// The answer as reports show it.
     public var given: String {
         switch self {
-        case .missing, .blank, .unreadable: return ""
+        case .missing, .blank: return ""
+        case .unreadable(_, let text, _): return text
         case .text(let t): return t
         case .list(let items): return "[" + items.joined(separator: ", ") + "]"
         }

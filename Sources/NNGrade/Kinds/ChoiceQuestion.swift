@@ -163,7 +163,7 @@ public struct ChoiceQuestion: QuestionKind {
         switch answer {
         case .missing: result.message = "no answer given"; return result
         case .blank: result.message = "the answer is empty"; return result
-        case .unreadable(let message, let loc):
+        case .unreadable(let message, _, let loc):
             result.verdict = .unparseable
             result.message = "\(loc.line):\(loc.column): cannot read the answer: \(message)"
             return result

@@ -31,7 +31,7 @@ public struct ManualQuestion: QuestionKind {
         switch answer {
         case .missing: result.verdict = .missing; result.message = "no answer given"
         case .blank: result.verdict = .missing; result.message = "the answer is empty"
-        case .unreadable(let message, let loc):
+        case .unreadable(let message, _, let loc):
             result.verdict = .unparseable
             result.message = "\(loc.line):\(loc.column): cannot read the answer: \(message)"
         case .text, .list: break

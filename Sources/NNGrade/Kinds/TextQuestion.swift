@@ -87,7 +87,7 @@ public struct TextQuestion: QuestionKind {
         switch answer {
         case .missing: result.message = "no answer given"
         case .blank: result.message = "the answer is empty"
-        case .unreadable(let message, let loc):
+        case .unreadable(let message, _, let loc):
             result.verdict = .unparseable
             result.message = "\(loc.line):\(loc.column): cannot read the answer: \(message)"
         case .list:
