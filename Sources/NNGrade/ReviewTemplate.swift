@@ -1,7 +1,7 @@
 import NNProblem
 
 /// The review file an instructor fills in (`nncheck review-template PROBLEM SUBMISSIONS`): one
-/// row per answer waiting for review, with the answer's text, read back by `ReviewSheet`.
+/// row per answer waiting for review, with the answer's text, read back by `ReviewFile`.
 ///
 /// Columns: `file`, `student`, `question`, `max_points`, `points` (empty: fill it in),
 /// `comment` (optional), `answer`. CSV as the gradebook writes it (RFC 4180, CRLF).

@@ -8,10 +8,10 @@ import NNProblem
 enum CommandSupport {
     /// Loads a problem file and reads its questions by kind, or prints one line and exits with
     /// 66 (missing) or 65 (invalid).
-    static func loadProblem(_ path: String) throws -> ProblemSheet {
+    static func loadProblem(_ path: String) throws -> GradableProblem {
         try requireFile(path)
         do {
-            return try ProblemSheet.load(path: path)
+            return try GradableProblem.load(path: path)
         } catch {
             Terminal.error(error.description)
             throw ExitCode.dataError
@@ -28,10 +28,10 @@ enum CommandSupport {
 
     /// Reads an instructor's review file for a problem, or prints one line and exits with 66
     /// (missing) or 65 (invalid).
-    static func loadReview(_ path: String, problem: Problem) throws -> ReviewSheet {
+    static func loadReview(_ path: String, problem: Problem) throws -> ReviewFile {
         try requireFile(path)
         do {
-            return try ReviewSheet.load(path: path, problem: problem)
+            return try ReviewFile.load(path: path, problem: problem)
         } catch {
             Terminal.error(error.description)
             throw ExitCode.dataError

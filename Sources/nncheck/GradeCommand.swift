@@ -88,8 +88,8 @@ struct GradeCommand: ParsableCommand {
         }
         var failed = false
         for job in jobs {
-            let sheet = try CommandSupport.loadProblem(job.problem)
-            let loaded = sheet.problem
+            let gradable = try CommandSupport.loadProblem(job.problem)
+            let loaded = gradable.problem
             let folder = job.submissions.isEmpty ? "submissions/" + loaded.id : job.submissions
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
@@ -106,9 +106,9 @@ struct GradeCommand: ParsableCommand {
                     if done == total || done % 25 == 0 { Terminal.errorRaw("\r\(id): graded \(done)/\(total)") }
                 }
             }
-            var grader = grader(for: sheet)
+            var grader = grader(for: gradable)
             if let review {
-                grader.reviews = try reviews(review, sheet: sheet, folder: folder)
+                grader.reviews = try reviews(review, gradable: gradable, folder: folder)
             }
             do {
                 let batch = BatchGrader(grader: grader)
@@ -141,10 +141,10 @@ struct GradeCommand: ParsableCommand {
 
     /// The review file, checked against the batch: every row must name a submission that can be
     /// graded (else one line and exit 65, before anything is written).
-    private func reviews(_ path: String, sheet: ProblemSheet, folder: String) throws -> ReviewSheet {
-        let reviews = try CommandSupport.loadReview(path, problem: sheet.problem)
+    private func reviews(_ path: String, gradable: GradableProblem, folder: String) throws -> ReviewFile {
+        let reviews = try CommandSupport.loadReview(path, problem: gradable.problem)
         let graded: [SubmissionResult]
-        do { graded = try BatchGrader(grader: grader(for: sheet)).grade(folder: folder) } catch {
+        do { graded = try BatchGrader(grader: grader(for: gradable)).grade(folder: folder) } catch {
             Terminal.error(error.message)
             throw ExitCode.noInput
         }
@@ -158,16 +158,16 @@ struct GradeCommand: ParsableCommand {
     }
 
     /// The grader for a loaded problem, with the command's audience and tolerance.
-    private func grader(for sheet: ProblemSheet) -> Grader {
-        Grader(sheet: sheet, audience: revealKey ? .instructor : .student,
+    private func grader(for gradable: GradableProblem) -> Grader {
+        Grader(gradable: gradable, audience: revealKey ? .instructor : .student,
                toleranceOverride: tolerance)
     }
 
     /// Grades one answer file into one platform results file (or standard output).
     private func gradeOne(answers: String, problem: String, platform: PlatformExport.Platform) throws {
-        let sheet = try CommandSupport.loadProblem(problem)
-        let loaded = sheet.problem
-        let export = PlatformExport(batch: BatchGrader(grader: grader(for: sheet)))
+        let gradable = try CommandSupport.loadProblem(problem)
+        let loaded = gradable.problem
+        let export = PlatformExport(batch: BatchGrader(grader: grader(for: gradable)))
         guard let results else {
             Terminal.write(export.grade(file: answers, platform: platform).text)
             return

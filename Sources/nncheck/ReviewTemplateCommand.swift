@@ -13,10 +13,10 @@ struct ReviewTemplateCommand: ParsableCommand {
     @Argument(help: "The folder of answer files.") var submissions: String
 
     func run() throws {
-        let sheet = try CommandSupport.loadProblem(problem)
+        let gradable = try CommandSupport.loadProblem(problem)
         try CommandSupport.requireFolder(submissions)
         let results: [SubmissionResult]
-        do { results = try BatchGrader(grader: Grader(sheet: sheet)).grade(folder: submissions) } catch {
+        do { results = try BatchGrader(grader: Grader(gradable: gradable)).grade(folder: submissions) } catch {
             Terminal.error(error.message)
             throw ExitCode.noInput
         }

@@ -13,7 +13,7 @@ import NNYAML
 /// reviewed yet and changes nothing. A row that names an unknown question, a student or file
 /// that is not in the batch (or could not be graded), points that are not a number, negative, or
 /// above the question's maximum, or the same answer twice, is an error at `file:line`.
-public struct ReviewSheet: Sendable {
+public struct ReviewFile: Sendable {
     /// One reviewed answer.
     public struct Row: Sendable, Hashable {
         /// The submission file it names, if the `file` cell is filled.
@@ -37,7 +37,7 @@ public struct ReviewSheet: Sendable {
     public let rows: [Row]
 
     /// Reads a review file for `problem`.
-    public static func load(path: String, problem: Problem) throws(InputError) -> ReviewSheet {
+    public static func load(path: String, problem: Problem) throws(InputError) -> ReviewFile {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= maximumBytes else {
             throw InputError(file: path, message: "the review file is \(size) bytes; at most \(maximumBytes) are read")
@@ -48,7 +48,7 @@ public struct ReviewSheet: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(file: path, message: "the review file is not UTF-8 text")
         }
-        return try ReviewSheet(text: text, file: path, problem: problem)
+        return try ReviewFile(text: text, file: path, problem: problem)
     }
 
     /// Reads review rows from CSV text.
@@ -162,7 +162,7 @@ public struct ReviewSheet: Sendable {
 extension QuestionResult {
     /// This result with an instructor's review applied: the reviewed points, the verdict they
     /// make, and the comment.
-    mutating func apply(_ review: ReviewSheet.Row) {
+    mutating func apply(_ review: ReviewFile.Row) {
         earned = min(review.points, possible)
         verdict = Verdict(fraction: possible > 0 ? earned / possible : 0)
         message = "reviewed: \(PointsText.of(earned)) / \(PointsText.of(possible)) points"
