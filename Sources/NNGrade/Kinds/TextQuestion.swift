@@ -8,8 +8,8 @@ import NNYAML
 public struct TextQuestion: QuestionKind {
     public static let name = "text"
     static let keys = QuestionDeclaration.commonKeys + ["accept", "accept_regex"]
-    /// Longest answer matched against the regular expressions, in characters.
-    static let maximumLength = 10_000
+    /// Longest answer matched against the regular expressions, in characters (a longer one is not accepted by a pattern; instructors write the patterns, students the answers).
+    static let maximumLength = 1_000
 
     public let declaration: QuestionDeclaration
     /// Accepted texts as written.
