@@ -1,4 +1,5 @@
 import NNCore
+import NNOutput
 
 /// What a question asks for: a quantity of the scenario, optionally one element of it.
 ///
@@ -250,15 +251,5 @@ public enum QuantityParser {
         let digits = s.dropFirst(prefix.count)
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits), n >= 1, n < 10_000 else { return nil }
         return n
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces, tabs and newlines.
-    func trimmingWhitespace() -> String {
-        var sub = Substring(self)
-        while let f = sub.first, f == " " || f == "\t" || f == "\n" || f == "\r" { sub.removeFirst() }
-        while let l = sub.last, l == " " || l == "\t" || l == "\n" || l == "\r" { sub.removeLast() }
-        return String(sub)
     }
 }
