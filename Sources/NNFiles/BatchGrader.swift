@@ -1,7 +1,5 @@
 import Dispatch
 import Foundation
-import NNCore
-import NNProblem
 import NNYAML
 import NNGrade
 import NNReport
@@ -163,28 +161,4 @@ public struct BatchGrader: Sendable {
         }
         return results
     }
-}
-
-/// Values written by concurrent workers, one index each.
-final class SlotBox<Value>: @unchecked Sendable {
-    private var slots: [Value]
-    private let lock = NSLock()
-    init(count: Int, empty: Value) { slots = Array(repeating: empty, count: count) }
-    func set(_ i: Int, _ value: Value) { lock.lock(); slots[i] = value; lock.unlock() }
-    func values() -> [Value] { lock.lock(); defer { lock.unlock() }; return slots }
-}
-
-/// A thread-safe counter.
-final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
-}
-
-/// The first error raised by concurrent workers.
-final class ErrorBox: @unchecked Sendable {
-    private var error: OutputError?
-    private let lock = NSLock()
-    func record(_ e: OutputError) { lock.lock(); if error == nil { error = e }; lock.unlock() }
-    var first: OutputError? { lock.lock(); defer { lock.unlock() }; return error }
 }
