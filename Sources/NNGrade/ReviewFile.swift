@@ -59,7 +59,7 @@ public struct ReviewFile: Sendable {
         do { reader = try CSVReader(string: body, hasHeaderRow: true) } catch {
             throw InputError(file: file, line: 1, message: "cannot read the header row: \(error)")
         }
-        guard let header = reader.headerRow?.map({ $0.trimmingCharacters() }) else {
+        guard let header = reader.headerRow?.map({ $0.trimmingWhitespace() }) else {
             throw InputError(file: file, line: 1, message: "the review file has no header row")
         }
         func column(_ name: String) -> Int? { header.firstIndex(of: name) }
@@ -81,9 +81,9 @@ public struct ReviewFile: Sendable {
             let at = SourceLocation(file: file, line: rowLine, column: 1)
             func cell(_ index: Int?) -> String {
                 guard let index, index < fields.count else { return "" }
-                return Self.unneutralised(fields[index].trimmingCharacters())
+                return Self.unneutralised(fields[index].trimmingWhitespace())
             }
-            if fields.allSatisfy({ $0.trimmingCharacters().isEmpty }) { continue }
+            if fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
             let pointsText = cell(pointsColumn)
             guard !pointsText.isEmpty else { continue }   // not reviewed yet
             let question = cell(questionColumn)

@@ -19,7 +19,7 @@ public enum WrittenAnswer: Sendable, Hashable {
         guard let node else { self = .missing; return }
         switch node {
         case .scalar(let s):
-            self = s.isNull || s.text.trimmingCharacters().isEmpty ? .blank : .text(s.text)
+            self = s.isNull || s.text.trimmingWhitespace().isEmpty ? .blank : .text(s.text)
         case .sequence(let items, let location):
             var texts: [String] = []
             for item in items {

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import NNFiles
 import NNGrade
 import NNProblem
+import NNReport
 
 /// `nncheck review-template PROBLEM SUBMISSIONS`: the review CSV for the answers graded by hand.
 struct ReviewTemplateCommand: ParsableCommand {

@@ -31,7 +31,7 @@ public struct ChoiceQuestion: QuestionKind {
         guard let optionsNode = node["options"] else { throw InputError(at: node.location, "\(label) has no 'options'") }
         var options: [String] = []
         for item in try optionsNode.sequence("\(label) options") {
-            let option = try YAMLValues.string(item, "\(label) option").trimmingCharacters()
+            let option = try YAMLValues.string(item, "\(label) option").trimmingWhitespace()
             guard !option.isEmpty else { throw InputError(at: item.location, "\(label): an option is empty") }
             guard !options.contains(where: { WrittenAnswer.normalized($0) == WrittenAnswer.normalized(option) }) else {
                 throw InputError(at: item.location, "\(label): option '\(YAMLValues.clip(option))' is listed twice")
@@ -218,7 +218,7 @@ public struct ChoiceQuestion: QuestionKind {
     }
 
     static func clip(_ s: String) -> String {
-        let flat = PlatformExport.Feedback.oneLine(s)
+        let flat = s.replacingNewlines().trimmingWhitespace()
         return flat.count > 60 ? String(flat.prefix(57)) + "..." : flat
     }
 }
