@@ -1,7 +1,7 @@
 /// The result of comparing one student number with one key number under a `Tolerance`.
 ///
 /// For a finite student value `passed == (error <= allowed)`; a non-finite one never passes.
-public struct NumericVerdict: Sendable, Hashable {
+public struct ToleranceCheck: Sendable, Hashable {
     /// Whether the student's value is accepted.
     public var passed: Bool
     /// `|s − t|`; +∞ when the student's value (or the key) is NaN or infinite.
@@ -9,7 +9,7 @@ public struct NumericVerdict: Sendable, Hashable {
     /// The bound actually applied, including the tiny float slack described on `Tolerance`.
     public var allowed: Double
 
-    /// Creates a verdict from its parts.
+    /// Creates a check from its parts.
     public init(passed: Bool, error: Double, allowed: Double) {
         self.passed = passed
         self.error = error
@@ -19,16 +19,16 @@ public struct NumericVerdict: Sendable, Hashable {
 
 extension Tolerance {
     /// Compares a student's value with the expected value under the rules documented on `Tolerance`.
-    public func compare(_ student: Double, to expected: Double) -> NumericVerdict {
+    public func compare(_ student: Double, to expected: Double) -> ToleranceCheck {
         guard expected.isFinite else {
-            return NumericVerdict(passed: false, error: .infinity, allowed: 0)
+            return ToleranceCheck(passed: false, error: .infinity, allowed: 0)
         }
         let allowed = appliedBound(for: expected)
         guard student.isFinite else {
-            return NumericVerdict(passed: false, error: .infinity, allowed: allowed)
+            return ToleranceCheck(passed: false, error: .infinity, allowed: allowed)
         }
         let error = abs(student - expected)
-        return NumericVerdict(passed: error <= allowed, error: error, allowed: allowed)
+        return ToleranceCheck(passed: error <= allowed, error: error, allowed: allowed)
     }
 
     /// The bound applied for a finite key: the nominal bound widened by the float slack.

@@ -104,10 +104,10 @@ public enum TensorComparison {
         entries.reserveCapacity(key.count)
         var passed = 0
         func record(_ offset: Int, _ position: EntryPosition) {
-            let verdict = tolerance.compare(given[offset], to: key[offset])
-            if verdict.passed { passed += 1 }
+            let check = tolerance.compare(given[offset], to: key[offset])
+            if check.passed { passed += 1 }
             entries.append(EntryResult(position: position, student: given[offset],
-                                       expected: key[offset], verdict: verdict))
+                                       expected: key[offset], check: check))
         }
         switch shape.count {
         case 0:

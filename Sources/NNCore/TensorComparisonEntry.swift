@@ -1,4 +1,4 @@
-/// One entry of a tensor comparison: where it is, both values and the verdict.
+/// One entry of a tensor comparison: where it is, both values and its tolerance check.
 public struct EntryResult: Sendable, Hashable {
     /// 0-based position in the key's shape: `[]` for a scalar, `[i]` for a vector, `[row, column]`
     /// for a matrix.
@@ -10,23 +10,23 @@ public struct EntryResult: Sendable, Hashable {
     public var student: Double
     /// The key's value.
     public var expected: Double
-    /// The tolerance verdict for this entry.
-    public var verdict: NumericVerdict
+    /// How the entry fared against the tolerance (a math result; grading verdicts are NNGrade's `Verdict`).
+    public var check: ToleranceCheck
 
     /// The index, stored without a heap allocation for ranks 0–2 (1000×1000 comparisons stay fast).
     private var position: EntryPosition
 
     /// Creates an entry result.
-    public init(index: [Int], student: Double, expected: Double, verdict: NumericVerdict) {
-        self.init(position: EntryPosition(index), student: student, expected: expected, verdict: verdict)
+    public init(index: [Int], student: Double, expected: Double, check: ToleranceCheck) {
+        self.init(position: EntryPosition(index), student: student, expected: expected, check: check)
     }
 
     /// Creates an entry result from an already packed position.
-    init(position: EntryPosition, student: Double, expected: Double, verdict: NumericVerdict) {
+    init(position: EntryPosition, student: Double, expected: Double, check: ToleranceCheck) {
         self.position = position
         self.student = student
         self.expected = expected
-        self.verdict = verdict
+        self.check = check
     }
 }
 

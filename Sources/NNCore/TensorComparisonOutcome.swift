@@ -1,4 +1,5 @@
-/// The result of comparing a student's tensor with the key.
+/// The result of comparing a student's tensor with the key: a math result. Grading has one verdict
+/// concept, NNGrade's `Verdict`, which `Verdict.init(_:)` derives from this in one place.
 public enum ComparisonOutcome: Sendable, Hashable {
     /// Every entry is within tolerance.
     case correct(entries: [EntryResult])

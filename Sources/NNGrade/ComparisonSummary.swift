@@ -15,7 +15,7 @@ extension ComparisonOutcome {
             return Self.wrongEntriesSummary(entries, withheldCredit: false, revealExpected: revealExpected)
         case .incorrect(let entries):
             // Entries within tolerance in an `.incorrect` outcome mean partial credit was off.
-            let withheld = entries.contains { $0.verdict.passed }
+            let withheld = entries.contains { $0.check.passed }
             return Self.wrongEntriesSummary(entries, withheldCredit: withheld, revealExpected: revealExpected)
         case .transposed(let expectedShape, let givenShape):
             if expectedShape == givenShape {
@@ -34,7 +34,7 @@ extension ComparisonOutcome {
     /// "2 of 6 entries outside tolerance: [1,3], [2,1]", or the one-entry form "outside tolerance".
     private static func wrongEntriesSummary(_ entries: [EntryResult], withheldCredit: Bool,
                                             revealExpected: Bool) -> String {
-        let wrong = entries.filter { !$0.verdict.passed }
+        let wrong = entries.filter { !$0.check.passed }
         if entries.count == 1, let only = wrong.first {
             return "outside tolerance" + (revealExpected ? ": " + detail(only) : "")
         }
@@ -59,8 +59,8 @@ extension ComparisonOutcome {
     private static func detail(_ entry: EntryResult) -> String {
         "expected \(NumberFormatting.significant(entry.expected, digits: 6)), "
             + "got \(NumberFormatting.short(entry.student)) "
-            + "(off by \(NumberFormatting.significant(entry.verdict.error, digits: 3)), "
-            + "allowed \(NumberFormatting.significant(entry.verdict.allowed, digits: 3)))"
+            + "(off by \(NumberFormatting.significant(entry.check.error, digits: 3)), "
+            + "allowed \(NumberFormatting.significant(entry.check.allowed, digits: 3)))"
     }
 
     /// 1-based "[2,1]", "[3]", or "" for a scalar.

@@ -59,7 +59,7 @@ struct TensorEntryTests {
         }
         #expect(fraction == 4.0 / 6.0)
         #expect(outcome.fraction == 4.0 / 6.0)
-        #expect(entries.filter { !$0.verdict.passed }.map(\.index) == [[0, 2], [1, 0]])
+        #expect(entries.filter { !$0.check.passed }.map(\.index) == [[0, 2], [1, 0]])
         #expect(outcome.summary(revealExpected: false) == "2 of 6 entries outside tolerance: [1,3], [2,1]")
         let revealed = outcome.summary(revealExpected: true)
         #expect(revealed.contains("[1,3] expected 3, got 9"))
@@ -96,7 +96,7 @@ struct TensorEntryTests {
         guard case .incorrect(let entries) = outcome else { Issue.record("got \(outcome)"); return }
         #expect(outcome.fraction == 0)
         #expect(entries.count == 4)
-        #expect(entries.filter(\.verdict.passed).count == 3)
+        #expect(entries.filter(\.check.passed).count == 3)
         #expect(outcome.summary(revealExpected: false)
             == "1 of 4 entries outside tolerance (no partial credit): [2,2]")
         #expect(outcome.entries == entries)
@@ -115,7 +115,7 @@ struct TensorEntryTests {
         let hand = matrix([[-0.225, 0.251], [0.987, 0.234]])
         let outcome = compare(hand, key, ComparisonPolicy())
         guard case .correct(let entries) = outcome else { Issue.record("got \(outcome)"); return }
-        #expect(entries.allSatisfy { $0.verdict.error < 0.0004 })
+        #expect(entries.allSatisfy { $0.check.error < 0.0004 })
         let slip = matrix([[-0.252, 0.251], [0.987, -0.234]])
         #expect(compare(slip, key, ComparisonPolicy()).fraction == 0.5)
     }
@@ -126,18 +126,18 @@ struct TensorEntryTests {
     }
 
     @Test func entryResultIndexRoundTrips() {
-        let verdict = NumericVerdict(passed: true, error: 0, allowed: 1)
-        var entry = EntryResult(index: [1, 2], student: 1, expected: 1, verdict: verdict)
+        let check = ToleranceCheck(passed: true, error: 0, allowed: 1)
+        var entry = EntryResult(index: [1, 2], student: 1, expected: 1, check: check)
         #expect(entry.index == [1, 2])
         entry.index = [3]
         #expect(entry.index == [3])
         entry.index = [1, 2, 3]
         #expect(entry.index == [1, 2, 3])
         entry.index = [1, 2]
-        #expect(entry == EntryResult(index: [1, 2], student: 1, expected: 1, verdict: verdict))
+        #expect(entry == EntryResult(index: [1, 2], student: 1, expected: 1, check: check))
         let fromComparison = compare(matrix([[0, 0], [0, 1]]), matrix([[0, 0], [0, 1]])).entries[3]
         #expect(fromComparison == EntryResult(index: [1, 1], student: 1, expected: 1,
-                                              verdict: fromComparison.verdict))
+                                              check: fromComparison.check))
     }
 }
 
@@ -241,7 +241,7 @@ struct TensorShapeTests {
     @Test func lenientRowVersusColumnIsNeverTransposed() {
         let outcome = compare(matrix([[1, 2, 9]]), column)
         guard case .partiallyCorrect(_, let entries) = outcome else { Issue.record("got \(outcome)"); return }
-        #expect(entries.filter { !$0.verdict.passed }.map(\.index) == [[2, 0]])
+        #expect(entries.filter { !$0.check.passed }.map(\.index) == [[2, 0]])
         #expect(outcome.summary(revealExpected: false) == "1 of 3 entries outside tolerance: [3,1]")
     }
 
@@ -295,7 +295,7 @@ struct TensorSpeedTests {
         let outcome = compare(Tensor(shape: [n, n], scalars: answer), key, ComparisonPolicy())
         #expect(outcome.fraction == Double(n * n - 1) / Double(n * n))
         #expect(outcome.entries.count == n * n)
-        #expect(outcome.entries.filter { !$0.verdict.passed }.map(\.index) == [[1, 2]])
+        #expect(outcome.entries.filter { !$0.check.passed }.map(\.index) == [[1, 2]])
         let transposed = Tensor(shape: [n, n], scalars: (0..<(n * n)).map { key.scalars[($0 % n) * n + $0 / n] })
         #expect(compare(transposed, key, ComparisonPolicy()) == .transposed(expectedShape: [n, n], givenShape: [n, n]))
     }

@@ -72,8 +72,8 @@ public struct NumericQuestion: QuestionKind {
             result.message = outcome.summary(revealExpected: reveal)
             result.earned = points(forFraction: outcome.fraction)
             result.verdict = Verdict(outcome)
-            if reveal, let worst = outcome.entries.max(by: { $0.verdict.error < $1.verdict.error }) {
-                result.error = .init(error: worst.verdict.error, allowed: worst.verdict.allowed)
+            if reveal, let worst = outcome.entries.max(by: { $0.check.error < $1.check.error }) {
+                result.error = .init(error: worst.check.error, allowed: worst.check.allowed)
             }
             if result.verdict == .incorrect || result.verdict == .partial || result.verdict == .wrongShape {
                 result.diagnosis = context.grader.mistakes.diagnose(questionID: question.id, student: student, policy: policy)
