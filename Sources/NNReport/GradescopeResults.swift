@@ -33,7 +33,7 @@ public enum GradescopeResults {
                      output: PlatformFeedback.details(q))
             }
         } else {
-            for q in problem.questions {
+            for q in problem.declarations {
                 test(&w, name: PlatformFeedback.name(q), number: q.id, score: 0, maxScore: q.points,
                      passed: false, output: PlatformFeedback.ungradableDetails(q))
             }

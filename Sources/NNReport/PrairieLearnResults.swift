@@ -30,12 +30,12 @@ public enum PrairieLearnResults {
         w.beginArray("tests")
         if r.isGradable {
             for q in r.questions {
-                let question = problem.question(q.id)
+                let question = problem.declaration(q.id)
                 test(&w, name: q.id, description: question.map(PlatformFeedback.description) ?? "", points: q.earned, maxPoints: q.possible,
                      message: PlatformFeedback.message(q), output: PlatformFeedback.details(q))
             }
         } else {
-            for q in problem.questions {
+            for q in problem.declarations {
                 test(&w, name: q.id, description: PlatformFeedback.description(q), points: 0, maxPoints: q.points,
                      message: "not graded", output: PlatformFeedback.ungradableDetails(q))
             }

@@ -27,9 +27,10 @@ struct CheckCommand: ParsableCommand {
     enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case table, markdown, json }
 
     func run() throws {
-        let loaded = try CommandSupport.loadProblem(problem)
+        let gradable = try CommandSupport.loadProblem(problem)
+        let loaded = gradable.problem
         try CommandSupport.requireFile(answers)
-        let grader = Grader(problem: loaded, audience: .student, toleranceOverride: tolerance)
+        let grader = Grader(gradable: gradable, audience: .student, toleranceOverride: tolerance)
         let result = BatchGrader(grader: grader).gradeFile(path: answers, displayName: answers)
         switch format {
         case .table:

@@ -1,4 +1,5 @@
 import ArgumentParser
+import NNGrade
 import NNProblem
 
 /// `nncheck solve PROBLEM.yaml`: print the answer key.
@@ -13,8 +14,9 @@ struct SolveCommand: ParsableCommand {
     enum KeyFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     func run() throws {
-        let loaded = try CommandSupport.loadProblem(problem)
-        let key = Solver(problem: loaded).answerKey()
+        let gradable = try CommandSupport.loadProblem(problem)
+        let loaded = gradable.problem
+        let key = gradable.key
         switch format {
         case .json: Terminal.write(AnswerKeyRendering.json(key))
         case .table:
