@@ -80,7 +80,7 @@ import TestSupport
         let json = try Self.results(folder)
         #expect(Self.number(json["score"]) == 12, "\(json)")
         let tests = try #require(json["tests"] as? [[String: Any]])
-        #expect(tests.count == 11)
+        #expect(tests.count == 13)  // 11 numeric, 1.3-compare, 1.3-why
         #expect(tests.compactMap { Self.number($0["score"]) }.reduce(0, +) == 12)
         #expect(json["stdout_visibility"] as? String == "hidden")
     }
@@ -103,7 +103,7 @@ import TestSupport
         let json = try Self.results(folder)
         #expect(Self.number(json["score"]) == 0)
         #expect((json["output"] as? String)?.contains("answers.yml:") == true, "\(json)")
-        #expect((json["tests"] as? [[String: Any]])?.count == 11)
+        #expect((json["tests"] as? [[String: Any]])?.count == 13)
     }
 
     @Test func aCrashingBinaryLeavesAFallbackResult() throws {
