@@ -85,12 +85,4 @@ public enum ExpectedAnswer: Sendable, Hashable {
         case .text(let s): return s
         }
     }
-
-    /// Writes the answer as a JSON value under `key`.
-    public func write(to w: inout JSONWriter, key: String) {
-        switch self {
-        case .value(let t): w.tensor(t, key: key)
-        case .text(let s): w.string(s, key: key)
-        }
-    }
 }
