@@ -1,6 +1,5 @@
 import NNCore
 import NNProblem
-import NNOutput
 
 /// The grade of one question in one submission.
 public struct QuestionResult: Sendable, Hashable {
