@@ -27,9 +27,9 @@ let package = Package(
         .target(name: "NNOutput", dependencies: ["NNCore"]),
         // The problem format (model, loader, validation), the `Solver`, key verification.
         .target(name: "NNProblem", dependencies: ["NNCore", "NNYAML", "NNOutput"]),
-        // Answer files, the answer grammar, question kinds, grading, mistake diagnosis, review files (CSV.swift).
+        // Answer files, the answer grammar, grading, question kinds and review files, mistake diagnosis.
         .target(name: "NNGrade", dependencies: ["NNCore", "NNYAML", "NNProblem", "NNOutput",
-                                                .product(name: "CSV", package: "CSV.swift")]),
+                                               .product(name: "CSV", package: "CSV.swift")]),
         // Per-submission reports, the gradebook, the class summary, platform results files.
         .target(name: "NNReport", dependencies: ["NNCore", "NNProblem", "NNGrade", "NNOutput"]),
         // Output folders, atomic file writes, safe names, the batch-grading driver.
@@ -48,7 +48,7 @@ let package = Package(
                     dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade", "NNFiles", "TestSupport"]),
         // Reports, gradebooks, platform files and the files they are written to.
         .testTarget(name: "NNReportTests",
-                    dependencies: ["NNCore", "NNProblem", "NNGrade", "NNOutput", "NNReport", "NNFiles", "TestSupport"]),
+                    dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade", "NNOutput", "NNReport", "NNFiles", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["nncheck", "TestSupport"]),
         // Hostile and broken input: bounded resources, safe output names, killed batches, no key leaks.
         .testTarget(name: "HostileInputTests",

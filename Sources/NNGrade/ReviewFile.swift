@@ -1,3 +1,4 @@
+import NNOutput
 import CSV
 import Foundation
 import NNCore

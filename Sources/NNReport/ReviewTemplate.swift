@@ -1,3 +1,4 @@
+import NNOutput
 import NNGrade
 import NNProblem
 

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import NNFiles
 import NNGrade
 import NNProblem
+import NNFiles
 import NNReport
 
 /// `nncheck review-template PROBLEM SUBMISSIONS`: the review CSV for the answers graded by hand.

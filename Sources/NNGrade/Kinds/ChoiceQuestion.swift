@@ -218,7 +218,7 @@ public struct ChoiceQuestion: QuestionKind {
     }
 
     static func clip(_ s: String) -> String {
-        let flat = s.replacingNewlines().trimmingWhitespace()
+        let flat = AnswerTemplate.oneLine(s)
         return flat.count > 60 ? String(flat.prefix(57)) + "..." : flat
     }
 }

@@ -3,11 +3,14 @@ import NNCore
 import NNProblem
 import NNGrade
 import NNYAML
+import NNReport
+import NNFiles
+import TestSupport
 
 /// The instructor's review CSV: reading and its located errors.
 @Suite struct ReviewFileTests {
     static func problem() throws -> Problem {
-        try ProblemLoader.load(path: GraderTests.root + "/problems/ece4179-mlp.yaml")
+        try ProblemLoader.load(path: RepositoryRoot.path + "/problems/ece4179-mlp.yaml")
     }
 
     static func read(_ text: String) throws(InputError) -> ReviewFile {
