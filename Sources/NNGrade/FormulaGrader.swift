@@ -57,7 +57,9 @@ public struct FormulaGrader: Sendable {
                 value = try expression.evaluateFormula(in: instance.environment)
             } catch {
                 switch error {
-                case .shape(let m): return FormulaGrade(verdict: .wrongShape, message: "shape error in the formula: \(m)")
+                case .shape(let m):
+                    return FormulaGrade(verdict: .wrongShape, message: "shape error in the formula: \(m)",
+                                        diagnosis: diagnoseMutations(expression))
                 case .tooCostly(let m), .invalid(let m): return FormulaGrade(verdict: .unparseable, message: m)
                 case .domain(let m):
                     disagreements += 1
@@ -79,8 +81,9 @@ public struct FormulaGrader: Sendable {
             return FormulaGrade(verdict: .correct, fraction: 1,
                                 message: "agrees with the network on all \(n) random instances")
         }
-        if transposes == n {
-            return FormulaGrade(verdict: .transposed, message: "the formula gives the transpose of the asked quantity on all \(n) random instances",
+        if disagreements == 0 {
+            // Instances where the asked matrix happens to be symmetric agree either way.
+            return FormulaGrade(verdict: .transposed, message: "the formula gives the transpose of the asked quantity on the random instances",
                                 diagnosis: "transposed: the transpose of the right answer")
         }
         var message = "disagrees with the network on \(disagreements + transposes) of \(n) random instances"
@@ -97,9 +100,13 @@ public struct FormulaGrader: Sendable {
         return text
     }
 
+    /// A value with 6 significant figures per entry.
     static func text(_ t: Tensor) -> String {
-        if t.scalars.count == 1 { return NumberFormatting.short(t.scalars[0]) }
-        return t.description
+        func entry(_ v: Double) -> String { NumberFormatting.significant(v, digits: 6) }
+        if t.scalars.count == 1 { return entry(t.scalars[0]) }
+        let m = t.asMatrix
+        if m.columns == 1 { return "[" + m.elements.map(entry).joined(separator: ", ") + "]ᵀ" }
+        return "[" + m.rowArrays.map { "[" + $0.map(entry).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
     }
 
     // MARK: Diagnosis
@@ -108,10 +115,17 @@ public struct FormulaGrader: Sendable {
     func diagnose(_ expression: Expression) -> String? {
         guard let values = values(of: expression) else { return nil }
         if let factor = constantFactor(values) { return factor }
-        for (mutated, name) in FormulaMutations.all(of: expression) {
-            if let v = self.values(of: mutated), agreesEverywhere(v, instances.map(\.reference)) { return name }
-        }
+        if let mutation = diagnoseMutations(expression) { return mutation }
         if let missing = missingDerivative(values) { return missing }
+        return nil
+    }
+
+    /// The name of the single mutation (`*` ↔ `.*`, f ↔ f′) that makes the formula right.
+    func diagnoseMutations(_ expression: Expression) -> String? {
+        let references = instances.map(\.reference)
+        for (mutated, name) in FormulaMutations.all(of: expression) {
+            if let v = values(of: mutated), agreesEverywhere(v, references) { return name }
+        }
         return nil
     }
 
