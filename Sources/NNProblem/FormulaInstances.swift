@@ -16,8 +16,8 @@ public struct FormulaInstance: Sendable {
 public struct FormulaSetting: Sendable, Hashable {
     /// The asked quantity (its value at each instance is the reference).
     public var target: QuantityReference
-    /// Symbol name → quantity of the scenario.
-    public var symbols: [String: Quantity]
+    /// Symbol name → quantity (or one entry of one, like `x2`) of the scenario.
+    public var symbols: [String: QuantityReference]
     /// Constants the question binds (`N: 1`, `K: 2`).
     public var constants: [String: Double]
     /// Function names → layer (1-based), e.g. `f: 1, g: 2`, besides `f1`, `f2`, … and declared functions.
@@ -28,7 +28,7 @@ public struct FormulaSetting: Sendable, Hashable {
     public var seed: String
 
     /// Creates a setting.
-    public init(target: QuantityReference, symbols: [String: Quantity], constants: [String: Double] = [:],
+    public init(target: QuantityReference, symbols: [String: QuantityReference], constants: [String: Double] = [:],
                 activations: [String: Int] = [:], instances: Int = 20, seed: String) {
         self.target = target
         self.symbols = symbols
@@ -99,11 +99,6 @@ public enum FormulaInstances {
         }
         var symbols: [String: Tensor] = [:]
         for (name, quantity) in setting.symbols { symbols[name] = try evaluator.value(of: quantity) }
-        if let x = scenario.samples.first?.input, x.count > 1, x.count <= 100 {
-            for i in x.indices where setting.symbols["x\(i + 1)"] == nil && setting.constants["x\(i + 1)"] == nil {
-                symbols["x\(i + 1)"] = Tensor(x[i])
-            }
-        }
         for (name, value) in setting.constants { symbols[name] = Tensor(value) }
         var functions = FormulaSymbols.functions(for: scenario)
         if let layers = scenario.network?.network.layers {

@@ -8,24 +8,22 @@ import NNCore
 /// the scenario declares under `functions`.
 public enum FormulaSymbols {
     /// The default symbols of a network scenario.
-    public static func quantities(for spec: NetworkSpec, hasLoss: Bool) -> [String: Quantity] {
-        var names: [String: Quantity] = ["x": .input, "y": .target, "y_hat": .output]
+    public static func quantities(for spec: NetworkSpec, hasLoss: Bool) -> [String: QuantityReference] {
+        var names: [String: QuantityReference] = ["x": .init(.input), "y": .init(.target), "y_hat": .init(.output)]
         let layers = spec.network.layers
         for (i, layer) in layers.enumerated() {
             let l = i + 1
-            names["z\(l)"] = .preActivation(l)
-            names["a\(l)"] = .activation(l)
-            names["W\(l)"] = .weights(l)
-            if layer.bias != nil && spec.biasPlacement == .separate { names["b\(l)"] = .bias(l) }
-            if hasLoss { names["delta\(l)"] = .delta(l) }
+            names["z\(l)"] = .init(.preActivation(l))
+            names["a\(l)"] = .init(.activation(l))
+            names["W\(l)"] = .init(.weights(l))
+            if layer.bias != nil && spec.biasPlacement == .separate { names["b\(l)"] = .init(.bias(l)) }
+            if hasLoss { names["delta\(l)"] = .init(.delta(l)) }
+        }
+        let n = spec.network.inputSize
+        if n > 1 && n <= 100 {
+            for i in 1...n where names["x\(i)"] == nil { names["x\(i)"] = .init(.input, element: [i]) }
         }
         return names
-    }
-
-    /// Input entries `x1`…`xn` (not when the input is wider than 100).
-    public static func inputEntries(_ spec: NetworkSpec) -> [String] {
-        let n = spec.network.inputSize
-        return n > 1 && n <= 100 ? (1...n).map { "x\($0)" } : []
     }
 
     /// Layer activations as `f1`, `f2`, … and the scenario's declared functions.
