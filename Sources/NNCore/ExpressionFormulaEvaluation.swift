@@ -30,8 +30,16 @@ extension Expression {
                 throw .domain("entry [\(bad / max(m.columns, 1) + 1),\(bad % max(m.columns, 1) + 1)] of the result is not a finite number")
             }
             return Tensor(m)
-        case .identity, .ones:
-            throw .invalid("the size of I or ones cannot be inferred from the formula; write I(n) or ones(n)")
+        case .identity(let k):
+            guard let shape = environment.resultShape, shape.rows == shape.columns else {
+                throw .invalid("the size of I cannot be inferred from the formula; write I(n)")
+            }
+            return Tensor(k * Matrix.identity(shape.rows))
+        case .ones(let k, _):
+            guard let shape = environment.resultShape else {
+                throw .invalid("the size of ones cannot be inferred from the formula; write ones(n)")
+            }
+            return Tensor(Matrix(rows: shape.rows, columns: shape.columns, repeating: k))
         }
     }
 }

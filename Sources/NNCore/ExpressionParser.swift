@@ -19,7 +19,7 @@
 /// - `·` and `×` are multiplication, `−` (U+2212) is minus, `π` is `pi`.
 /// - Constants: `e`, `pi`, `π` (a name listed in `variables` takes precedence over a constant).
 /// - Functions: exp, ln, log (natural), log10, log2, sqrt, abs, sin, cos, tanh, sigmoid, relu,
-///   softplus(x) or softplus(x, beta), leaky_relu(x, slope), elu(x, alpha), gelu, min and max
+///   softplus(x) or softplus(x, beta), leaky_relu(x, slope), elu(x, alpha), gelu, erf, min and max
 ///   (two or more arguments), clamp(x, lo, hi).
 /// - Comparisons are allowed only as the first argument of `if`.
 /// - Rejected: implicit multiplication (`2x`, `2(3)`), hexadecimal, `inf`, `nan`, underscores in

@@ -15,6 +15,9 @@ public struct FormulaEnvironment: Sendable {
     public var options: DifferentiationOptions
     /// The most entry operations one evaluation may perform.
     public var operationBudget: Int
+    /// The shape a result of `I` or `ones` alone takes (rows, columns): the asked quantity's, so
+    /// that `I_k` answers ∂ŷ/∂z for an identity output.
+    public var resultShape: (rows: Int, columns: Int)?
 
     /// Creates an environment.
     public init(symbols: [String: Tensor] = [:], functions: [String: Activation] = [:],

@@ -74,8 +74,9 @@ public struct BehaviourGrader: Sendable {
         guard let worst else {
             return FormulaGrade(verdict: .correct, fraction: 1, message: "agrees with the target at all \(points.count) points")
         }
-        var message = "differs from the target at \(wrong) of \(points.count) points; worst at x = \(NumberFormatting.short(worst.x)): \(what) gives \(NumberFormatting.short(worst.s))"
-        if showTarget { message += ", the target is \(NumberFormatting.short(worst.t))" }
+        func text(_ v: Double) -> String { NumberFormatting.significant(v, digits: 6) }
+        var message = "differs from the target at \(wrong) of \(points.count) points; worst at x = \(text(worst.x)): \(what) gives \(text(worst.s))"
+        if showTarget { message += ", the target is \(text(worst.t))" }
         return FormulaGrade(verdict: .incorrect, message: message)
     }
 }

@@ -83,8 +83,7 @@ public struct FormulaGrader: Sendable {
         }
         if disagreements == 0 {
             // Instances where the asked matrix happens to be symmetric agree either way.
-            return FormulaGrade(verdict: .transposed, message: "the formula gives the transpose of the asked quantity on the random instances",
-                                diagnosis: "transposed: the transpose of the right answer")
+            return FormulaGrade(verdict: .transposed, message: "the formula gives the transpose of the asked quantity on the random instances")
         }
         var message = "disagrees with the network on \(disagreements + transposes) of \(n) random instances"
         if let firstProblem { message += "; \(firstProblem)" }
@@ -162,18 +161,21 @@ public struct FormulaGrader: Sendable {
         let magnitude = abs(c)
         let sign = c < 0 ? "sign error" : nil
         if abs(magnitude - 1) <= 1e-6 { return "sign error" }
-        var factor: String
-        switch magnitude {
-        case _ where abs(magnitude - 2) < 1e-6: factor = "a factor of 2 too large"
-        case _ where abs(magnitude - 0.5) < 1e-6: factor = "a factor of ½ (half the right value)"
-        default:
-            factor = "off by a constant factor of \(NumberFormatting.short(magnitude))"
-            for (name, value) in setting.constants.sorted(by: { $0.key < $1.key }) where value != 0 && abs(value) != 1 {
-                if abs(magnitude - abs(value)) < 1e-6 * abs(value) { factor = "an extra factor of \(name)"; break }
-                if abs(magnitude * abs(value) - 1) < 1e-6 { factor = "a missing factor of \(name)"; break }
+        // A bound constant (N, K) is named before the plain 2 and ½ it may equal.
+        var factor: String?
+        for (name, value) in setting.constants.sorted(by: { $0.key < $1.key }) where value != 0 && abs(value) != 1 {
+            if abs(magnitude - abs(value)) < 1e-6 * abs(value) { factor = "an extra factor of \(name)"; break }
+            if abs(magnitude * abs(value) - 1) < 1e-6 { factor = "a missing factor of \(name)"; break }
+        }
+        if factor == nil {
+            switch magnitude {
+            case _ where abs(magnitude - 2) < 1e-6: factor = "a factor of 2 too large"
+            case _ where abs(magnitude - 0.5) < 1e-6: factor = "a factor of ½ (half the right value)"
+            default: factor = "off by a constant factor of \(NumberFormatting.significant(magnitude, digits: 6))"
             }
         }
-        return sign.map { "\($0) and \(factor)" } ?? factor
+        let named = factor ?? ""
+        return sign.map { "\($0) and \(named)" } ?? named
     }
 
     /// The reference with one layer's activation derivative replaced by 1 matches the formula.

@@ -105,7 +105,9 @@ public enum FormulaInstances {
             for (name, l) in setting.activations where l >= 1 && l <= layers.count { functions[name] = layers[l - 1].activation }
         }
         let reference = try evaluator.value(of: setting.target)
-        let environment = FormulaEnvironment(symbols: symbols, functions: functions, options: scenario.options)
+        var environment = FormulaEnvironment(symbols: symbols, functions: functions, options: scenario.options)
+        environment.resultShape = reference.rank == 2 ? (reference.shape[0], reference.shape[1])
+            : (reference.scalars.count, 1)
         return FormulaInstance(scenario: scenario, environment: environment, reference: reference)
     }
 
