@@ -57,6 +57,9 @@ extension Expression {
         case .conditional(let condition, let then, let otherwise):
             return condition.lhs.calls(where: match) || condition.rhs.calls(where: match)
                 || then.calls(where: match) || otherwise.calls(where: match)
+        case .tensor(let operation):
+            if case .derivative(let function, _) = operation, match(function) { return true }
+            return operation.children.contains { $0.calls(where: match) }
         }
     }
 

@@ -2,6 +2,7 @@ import Testing
 import NNCore
 import NNProblem
 import NNGrade
+import NNFiles
 
 /// The verdict and diagnosis of every question of every bundled submission to the derivation
 /// problems (formula, function and network questions): the seeds' own derivations and the

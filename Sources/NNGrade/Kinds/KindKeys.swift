@@ -1,6 +1,7 @@
 import NNCore
 import NNProblem
 import NNYAML
+import NNOutput
 
 /// Keys and answer handling shared by the formula, function and network kinds.
 enum KindKeys {
@@ -46,7 +47,7 @@ enum KindKeys {
         case .blank:
             result.message = "the answer is empty"
         case .value(_, let text), .unparseable(_, let text, _):
-            if !text.trimmingCharacters().isEmpty { return text }
+            if !text.trimmingWhitespace().isEmpty { return text }
             result.message = "the answer is empty"
         case .fields(_, _, let loc):
             result.verdict = .unparseable
