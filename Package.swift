@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
     ],
     targets: [
         // Pure network math: matrices, activations, losses, forward and backward passes, SGD, the
@@ -26,8 +27,9 @@ let package = Package(
         .target(name: "NNOutput", dependencies: ["NNCore"]),
         // The problem format (model, loader, validation), the `Solver`, key verification.
         .target(name: "NNProblem", dependencies: ["NNCore", "NNYAML", "NNOutput"]),
-        // Answer files, the answer grammar, grading, mistake diagnosis.
-        .target(name: "NNGrade", dependencies: ["NNCore", "NNYAML", "NNProblem", "NNOutput"]),
+        // Answer files, the answer grammar, grading, question kinds and review files, mistake diagnosis.
+        .target(name: "NNGrade", dependencies: ["NNCore", "NNYAML", "NNProblem", "NNOutput",
+                                               .product(name: "CSV", package: "CSV.swift")]),
         // Per-submission reports, the gradebook, the class summary, platform results files.
         .target(name: "NNReport", dependencies: ["NNCore", "NNProblem", "NNGrade", "NNOutput"]),
         // Output folders, atomic file writes, safe names, the batch-grading driver.
@@ -46,7 +48,7 @@ let package = Package(
                     dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade", "NNFiles", "TestSupport"]),
         // Reports, gradebooks, platform files and the files they are written to.
         .testTarget(name: "NNReportTests",
-                    dependencies: ["NNCore", "NNProblem", "NNGrade", "NNOutput", "NNReport", "NNFiles", "TestSupport"]),
+                    dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade", "NNOutput", "NNReport", "NNFiles", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["nncheck", "TestSupport"]),
         // Hostile and broken input: bounded resources, safe output names, killed batches, no key leaks.
         .testTarget(name: "HostileInputTests",

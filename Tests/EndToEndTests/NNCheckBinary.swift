@@ -7,15 +7,8 @@ enum NNCheckBinary {
     /// The repository root.
     static var root: String { RepositoryRoot.path }
 
-    /// The built executable, `<repo>/.build/debug/nncheck` (`swift test` builds it first).
-    static func path() throws -> String {
-        let path = root + "/.build/debug/nncheck"
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            Issue.record("the nncheck binary is missing at \(path); run `swift build` first")
-            throw CancellationError()
-        }
-        return path
-    }
+    /// The built executable (`swift test` builds it first; `BuiltBinary` finds its folder).
+    static func path() throws -> String { try BuiltBinary.nncheck() }
 
     /// What a finished process printed and returned.
     struct Run {

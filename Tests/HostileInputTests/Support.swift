@@ -117,15 +117,8 @@ enum HostileText {
 
 /// Running the built `nncheck` executable.
 enum NNCheckBinary {
-    /// `<repo>/.build/debug/nncheck`, built by `swift build` / `swift test` before the tests run.
-    static func path() throws -> String {
-        let path = Hostile.root + "/.build/debug/nncheck"
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            Issue.record("the nncheck binary is missing at \(path); run `swift build` first")
-            throw CancellationError()
-        }
-        return path
-    }
+    /// The `nncheck` that `swift build` / `swift test` built before the tests run (`BuiltBinary`).
+    static func path() throws -> String { try BuiltBinary.nncheck() }
 
     /// What a finished process printed and returned.
     struct Run: Sendable {
