@@ -10,7 +10,9 @@
 #   2. a student's self-check: `nncheck check` on one file, process start to exit (median and p95
 #      of CHECK_RUNS), against `reference_grader.py --single`;
 #   3. `nncheck solve` on the largest bundled problem and on a generated wide problem (5 dense
-#      layers of width 256, a batch of 64).
+#      layers of width 256, a batch of 64);
+#   4. a formula answer (∂L/∂W2 on bench-mlp's 4-5-4-3 network, 20 random instances): grading one
+#      answer in a batch (instances drawn once per problem), and drawing the instances too.
 # Every figure is printed next to its target. Knobs (environment): N, RUNS, PY_RUNS, CHECK_RUNS,
 # SOLVE_RUNS, SKIP_PYTHON=1, NNCHECK (another nncheck binary to time, e.g. a build before a change).
 #
@@ -160,6 +162,38 @@ if [ "${SKIP_PYTHON:-0}" != 1 ]; then
     PY_WIDE=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", (b - a) * 1000 }')
 fi
 
+say "== 4. formula"
+# bench-mlp's network with F formula questions (each draws its own 20 instances), and F answer
+# files to one formula question (instances drawn once, every answer graded against them).
+F=${FORMULA_COPIES:-200}
+FDIR=$OUT/formula
+rm -rf "$FDIR"; mkdir -p "$FDIR/one" "$FDIR/many"
+ASK='dL/dW2'
+ANSWER="((W3^T * delta3) .* tanh'(z2)) * a1^T"
+formula_problem() {  # formula_problem COPIES FILE
+    sed '/^questions:/,$d' "$PROBLEM" | sed 's/^id: bench-mlp$/id: bench-formula/' >"$2"
+    printf 'questions:\n' >>"$2"
+    for q in $(seq 1 "$1"); do printf '  - {id: "f%s", kind: formula, ask: %s}\n' "$q" "$ASK" >>"$2"; done
+}
+formula_problem 1 "$FDIR/one.yaml"
+formula_problem "$F" "$FDIR/copies.yaml"
+{ printf 'student: "s"\nanswers:\n'; for q in $(seq 1 "$F"); do printf '  "f%s": "%s"\n' "$q" "$ANSWER"; done; } >"$FDIR/copies-answers.yaml"
+for i in $(seq 1 "$F"); do printf 'student: "s%s"\nanswers:\n  "f1": "%s"\n' "$i" "$ANSWER" >"$FDIR/many/s$i.yaml"; done
+printf 'student: "s"\nanswers:\n  "f1": "%s"\n' "$ANSWER" >"$FDIR/one/s1.yaml"
+"$NNCHECK" check "$FDIR/one.yaml" "$FDIR/one/s1.yaml" >/dev/null   # the answer is right: exit 0
+time_median() {  # time_median RUNS command...: median wall time in ms
+    local runs=$1; shift; : >"$RUNDIR/f.times"
+    for i in $(seq 1 "$runs"); do t0=$(now); "$@" >/dev/null 2>&1 || true; t1=$(now)
+        awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) * 1000 }' >>"$RUNDIR/f.times"; done
+    read -r _ m _ < <(stats "$RUNDIR/f.times"); printf '%s' "$m"
+}
+F_ONE=$(time_median 7 "$NNCHECK" check "$FDIR/one.yaml" "$FDIR/one/s1.yaml")
+F_COPIES=$(time_median 7 "$NNCHECK" check "$FDIR/copies.yaml" "$FDIR/copies-answers.yaml")
+F_BATCH1=$(time_median 5 "$NNCHECK" grade "$FDIR/one.yaml" "$FDIR/one" --out "$FDIR/r1" --quiet)
+F_BATCHN=$(time_median 5 "$NNCHECK" grade "$FDIR/one.yaml" "$FDIR/many" --out "$FDIR/rn" --quiet)
+F_DRAWN=$(awk -v a="$F_ONE" -v b="$F_COPIES" -v n="$F" 'BEGIN { printf "%.2f", (b - a) / (n - 1) }')
+F_GRADE=$(awk -v a="$F_BATCH1" -v b="$F_BATCHN" -v n="$F" 'BEGIN { printf "%.2f", (b - a) / (n - 1) }')
+
 say ""
 say "== results (target in brackets)"
 # The target is 2 s for 10,000 submissions; for another N it is scaled.
@@ -181,6 +215,8 @@ fi
 printf 'solve %s (largest bundled): median %.1f ms, p95 %.1f ms\n' "$(basename "$LARGEST")" "$SV_MED" "$SV_P95"
 printf 'solve wide.yaml (5 x 256, batch 64): median %.0f ms, p95 %.0f ms%s\n' "$WD_MED" "$WD_P95" \
     "$([ -n "${PY_WIDE:-}" ] && echo "; numpy key for the same file: $PY_WIDE ms")"
+printf 'formula answer (dL/dW2, 4-5-4-3, 20 instances): %s ms per answer in a batch, reports included [<= 2 ms: %s]; %s ms with its instances drawn\n' \
+    "$F_GRADE" "$(verdict "$F_GRADE" 2 "<=")" "$F_DRAWN"
 say "load average after: $(cut -d' ' -f1-3 /proc/loadavg) (figures are only meaningful on an otherwise idle machine)"
 
 # Earlier runs' outputs, now that timing is over (the time is kept for the warning above).

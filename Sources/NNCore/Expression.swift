@@ -18,6 +18,9 @@ public indirect enum Expression: Sendable, Hashable {
     case call(Function, [Expression])
     /// `if(condition, then, else)`: only the chosen branch is evaluated and differentiated.
     case conditional(Condition, then: Expression, else: Expression)
+    /// A tensor formula construct (transpose, element-wise product, derivative, …); only
+    /// `ExpressionParser.parseFormula` produces it, and only `evaluateFormula(in:)` evaluates it.
+    case tensor(TensorOperation)
 }
 
 extension Expression {
@@ -38,6 +41,8 @@ extension Expression {
         case .call(_, let arguments): return arguments.allSatisfy(\.isConstant)
         case .conditional(let condition, let then, let otherwise):
             return condition.lhs.isConstant && condition.rhs.isConstant && then.isConstant && otherwise.isConstant
+        case .tensor(let operation):
+            return operation.children.allSatisfy(\.isConstant)
         }
     }
 
@@ -52,6 +57,9 @@ extension Expression {
         case .conditional(let condition, let then, let otherwise):
             return condition.lhs.calls(where: match) || condition.rhs.calls(where: match)
                 || then.calls(where: match) || otherwise.calls(where: match)
+        case .tensor(let operation):
+            if case .derivative(let function, _) = operation, match(function) { return true }
+            return operation.children.contains { $0.calls(where: match) }
         }
     }
 
@@ -70,6 +78,8 @@ extension Expression {
             condition.rhs.collectVariables(into: &names)
             then.collectVariables(into: &names)
             otherwise.collectVariables(into: &names)
+        case .tensor(let operation):
+            for child in operation.children { child.collectVariables(into: &names) }
         }
     }
 }

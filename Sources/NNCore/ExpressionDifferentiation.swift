@@ -72,6 +72,8 @@ extension Expression {
             let b = try condition.rhs.evaluateOnTape(&tape, bindings: bindings, options: options)
             let branch = condition.relation.holds(a, b) ? then : otherwise
             return try branch.record(on: &tape, bindings: bindings, options: options)
+        case .tensor:
+            throw ExpressionKernel.error("'\(self)' is a tensor formula and cannot be differentiated")
         }
     }
 

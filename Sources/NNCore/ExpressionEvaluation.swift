@@ -33,6 +33,8 @@ extension Expression {
             let a = try condition.lhs.evaluate(bindings, options: options)
             let b = try condition.rhs.evaluate(bindings, options: options)
             return try (condition.relation.holds(a, b) ? then : otherwise).evaluate(bindings, options: options)
+        case .tensor:
+            throw ExpressionKernel.error("'\(self)' is a tensor formula, not a number")
         }
     }
 }

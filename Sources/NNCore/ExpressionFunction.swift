@@ -33,6 +33,8 @@ extension Expression {
         case elu
         /// GELU in its exact erf form x·Φ(x).
         case gelu
+        /// The error function erf(x) = (2/√π) ∫₀ˣ e^(−t²) dt.
+        case erf
         /// The smallest of two or more arguments (ties pick the first).
         case min
         /// The largest of two or more arguments (ties pick the first).

@@ -154,6 +154,8 @@ enum ExpressionKernel {
             let phi = 0.5 * (1 + Elementary.erf(x / 2.0.squareRoot()))
             let density = Elementary.exp(-0.5 * x * x) / (2 * Elementary.pi).squareRoot()
             return ExpressionLocal(value: try checked(x * phi), d0: phi + x * density)
+        case .erf:
+            return ExpressionLocal(value: Elementary.erf(x), d0: 2 / Elementary.pi.squareRoot() * Elementary.exp(-x * x))
         case .min, .max, .clamp:
             let index = try selection(function, args)
             var local = ExpressionLocal(value: args[index])

@@ -7,6 +7,12 @@ struct ExpressionToken: Sendable {
         case plus, minus, star, slash, caret
         case leftParen, rightParen, comma
         case relation(Expression.Relation)
+        /// Formula syntax only: `.*`, `⊙` or `∘`, the element-wise product.
+        case elementwise
+        /// Formula syntax only: `'` or `′` after a function name, marking its derivative.
+        case prime
+        /// Formula syntax only: `ᵀ`, the transpose (as `^T`).
+        case transposeMark
         case end
     }
 
@@ -29,6 +35,9 @@ struct ExpressionToken: Sendable {
         case .rightParen: return "')'"
         case .comma: return "','"
         case .relation(let relation): return "'\(relation.symbol)'"
+        case .elementwise: return "'.*'"
+        case .prime: return "'''"
+        case .transposeMark: return "'ᵀ'"
         case .end: return "end of expression"
         }
     }
@@ -39,12 +48,17 @@ struct ExpressionToken: Sendable {
 struct ExpressionLexer {
     private let bytes: [UInt8]
     private var index = 0
+    /// Whether the tensor formula tokens (`.*`, `⊙`, `'`, `ᵀ`, Greek names) are recognised.
+    private let formula: Bool
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: [UInt8], formula: Bool = false) {
+        self.bytes = bytes
+        self.formula = formula
+    }
 
-    /// All tokens, ending with `.end`.
-    static func tokenize(_ bytes: [UInt8]) throws(ExpressionError) -> [ExpressionToken] {
-        var lexer = ExpressionLexer(bytes: bytes)
+    /// All tokens, ending with `.end`; `formula` enables the tensor formula tokens.
+    static func tokenize(_ bytes: [UInt8], formula: Bool = false) throws(ExpressionError) -> [ExpressionToken] {
+        var lexer = ExpressionLexer(bytes: bytes, formula: formula)
         var tokens: [ExpressionToken] = []
         tokens.reserveCapacity(bytes.count / 2 + 1)
         while true {
@@ -72,6 +86,26 @@ struct ExpressionLexer {
         }
         switch b {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+        case UInt8(ascii: ".") where formula && byte(at: index + 1) == UInt8(ascii: "*"):
+            return single(.elementwise, length: 2)
+        case UInt8(ascii: ".") where formula && byte(at: index + 1) == UInt8(ascii: "/"):
+            return single(.slash, length: 2)
+        case UInt8(ascii: "'") where formula: return single(.prime)
+        case 0xE2 where formula && byte(at: index + 1) == 0x80 && byte(at: index + 2) == 0xB2:
+            return single(.prime, length: 3)                                             // ′
+        case 0xE2 where formula && byte(at: index + 1) == 0x8A && byte(at: index + 2) == 0x99:
+            return single(.elementwise, length: 3)                                       // ⊙
+        case 0xE2 where formula && byte(at: index + 1) == 0x88 && byte(at: index + 2) == 0x98:
+            return single(.elementwise, length: 3)                                       // ∘
+        case 0xE1 where formula && byte(at: index + 1) == 0xB5 && byte(at: index + 2) == 0x80:
+            return single(.transposeMark, length: 3)                                     // ᵀ
+        case _ where formula && Self.greekName(bytes, at: index) != nil:
+            guard let (name, length) = Self.greekName(bytes, at: index) else { break }
+            var end = index + length
+            while let c = byte(at: end), Self.isLetter(c) || Self.isDigit(c) { end += 1 }
+            let rest = String(decoding: bytes[(index + length)..<end], as: UTF8.self)
+            index = end
+            return ExpressionToken(kind: .identifier(name + rest), offset: start)
         case UInt8(ascii: "."):
             if Self.isDigit(byte(at: index + 1)) { return try number() }
             throw ExpressionError(message: "unexpected '.'", offset: start)
@@ -108,7 +142,22 @@ struct ExpressionLexer {
             return single(.minus, length: 3)                                             // −
         case 0xCF where byte(at: index + 1) == 0x80: return single(.identifier("π"), length: 2)
         default:
-            throw ExpressionError(message: "unexpected character '\(scalarDescription(at: start))'", offset: start)
+            break
+        }
+        throw ExpressionError(message: "unexpected character '\(scalarDescription(at: start))'", offset: start)
+    }
+
+    /// Formula syntax: the ASCII name a Greek letter or a hatted y stands for (σ → sigmoid,
+    /// δ → delta, ŷ → y_hat), with its length in bytes.
+    private static func greekName(_ bytes: [UInt8], at i: Int) -> (String, Int)? {
+        guard i + 1 < bytes.count else { return nil }
+        switch (bytes[i], bytes[i + 1]) {
+        case (0xCF, 0x83): return ("sigmoid", 2)                                        // σ
+        case (0xCE, 0xB4): return ("delta", 2)                                          // δ
+        case (0xC5, 0xB7): return ("y_hat", 2)                                          // ŷ
+        case (UInt8(ascii: "y"), 0xCC) where i + 2 < bytes.count && bytes[i + 2] == 0x82:
+            return ("y_hat", 3)                                                         // y + combining circumflex
+        default: return nil
         }
     }
 

@@ -19,7 +19,7 @@
 /// - `·` and `×` are multiplication, `−` (U+2212) is minus, `π` is `pi`.
 /// - Constants: `e`, `pi`, `π` (a name listed in `variables` takes precedence over a constant).
 /// - Functions: exp, ln, log (natural), log10, log2, sqrt, abs, sin, cos, tanh, sigmoid, relu,
-///   softplus(x) or softplus(x, beta), leaky_relu(x, slope), elu(x, alpha), gelu, min and max
+///   softplus(x) or softplus(x, beta), leaky_relu(x, slope), elu(x, alpha), gelu, erf, min and max
 ///   (two or more arguments), clamp(x, lo, hi).
 /// - Comparisons are allowed only as the first argument of `if`.
 /// - Rejected: implicit multiplication (`2x`, `2(3)`), hexadecimal, `inf`, `nan`, underscores in
@@ -36,6 +36,33 @@ public enum ExpressionParser {
     /// `e` and `pi` are constants unless listed as variables.
     public static func parse(_ source: String, variables: Set<String>) throws(ExpressionError) -> Expression {
         try parse(source, variables: variables, acceptingUnknownIdentifiers: false)
+    }
+
+    /// Parses a tensor formula (a student's derivation such as `delta2 * a1^T`, or LaTeX such as
+    /// `\frac{2}{N}(\hat{y} - y)`); see `FormulaSyntax` for the language. `symbols` are the
+    /// names of bound tensors (`x`, `W2`, `delta2`, constants like `N`); `functions` the names of
+    /// functions the environment supplies (`f`, `g`, a declared `z`), usable as `f(z1)`, `f'(z1)`
+    /// and `z^1000(x)`. Error offsets are Characters into `source`.
+    public static func parseFormula(
+        _ source: String, symbols: Set<String>, functions: Set<String> = []
+    ) throws(ExpressionError) -> Expression {
+        if source.utf8.count > maximumLength, source.count > maximumLength {
+            throw ExpressionError(
+                message: "formula is longer than \(maximumLength) characters", offset: maximumLength)
+        }
+        let rewritten = try FormulaLaTeX.rewrite(source)
+        let bytes = Array(rewritten.text.utf8)
+        do {
+            let tokens = try ExpressionLexer.tokenize(bytes, formula: true)
+            var state = ExpressionParserState(
+                tokens: tokens, variables: symbols, acceptsUnknownIdentifiers: false,
+                formula: FormulaNames(symbols: symbols, functions: functions, implicitProduct: rewritten.wasLaTeX))
+            return try state.parseSource()
+        } catch {
+            var converted = error
+            converted.offset = rewritten.sourceOffset(ofCharacter: characterOffset(ofByte: error.offset, in: bytes))
+            throw converted
+        }
     }
 
     /// Like `parse(_:variables:)`; with `acceptingUnknownIdentifiers`, any identifier that is not
@@ -69,27 +96,68 @@ public enum ExpressionParser {
     }
 }
 
+/// The names a formula may use beyond the scalar grammar's.
+struct FormulaNames {
+    /// Bound tensors and constants.
+    var symbols: Set<String>
+    /// Functions supplied by the environment (`f`, `g`, declared functions).
+    var functions: Set<String>
+    /// Whether juxtaposition is a product (LaTeX input, where `\frac{2}{N}(\hat{y} - y)` is usual).
+    var implicitProduct = false
+
+    /// The name a formula identifier stands for: itself when bound, else `z_3` → `z3`,
+    /// `W_{2}` (rewritten `W_2`) → `W2`, `I_k` → `I`.
+    func canonical(_ name: String) -> String {
+        if symbols.contains(name) || functions.contains(name) { return name }
+        if name.hasPrefix("I_") && name.count <= 4 { return "I" }
+        if let underscore = name.lastIndex(of: "_") {
+            let head = name[..<underscore], tail = name[name.index(after: underscore)...]
+            if !head.isEmpty, !tail.isEmpty, tail.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                return String(head) + String(tail)
+            }
+        }
+        return name
+    }
+
+    /// The allowed names for an "unknown symbol" message.
+    var listing: String {
+        let names = symbols.sorted()
+        let shown = names.prefix(60).joined(separator: ", ")
+        return names.count > 60 ? shown + ", …" : shown
+    }
+}
+
 /// A parsed subtree together with its depth.
-private struct Parsed {
+struct Parsed {
     var expression: Expression
     var depth: Int
 }
 
 /// Recursive-descent parser over a token list; offsets in errors are UTF-8 byte offsets.
-private struct ExpressionParserState {
+struct ExpressionParserState {
     let tokens: [ExpressionToken]
     let variables: Set<String>
     let acceptsUnknownIdentifiers: Bool
+    /// Set when parsing the tensor formula language.
+    let formula: FormulaNames?
     var position = 0
     var recursion = 0
 
-    init(tokens: [ExpressionToken], variables: Set<String>, acceptsUnknownIdentifiers: Bool) {
+    init(tokens: [ExpressionToken], variables: Set<String>, acceptsUnknownIdentifiers: Bool,
+         formula: FormulaNames? = nil) {
         self.tokens = tokens
         self.variables = variables
         self.acceptsUnknownIdentifiers = acceptsUnknownIdentifiers
+        self.formula = formula
     }
 
     var current: ExpressionToken { tokens[position] }
+
+    /// The token `ahead` positions after the current one (`.end` past the end).
+    func peek(_ ahead: Int) -> ExpressionToken.Kind {
+        let i = position + ahead
+        return i < tokens.count ? tokens[i].kind : .end
+    }
 
     mutating func advance() { if position < tokens.count - 1 { position += 1 } }
 
@@ -146,7 +214,8 @@ private struct ExpressionParserState {
     }
 
     mutating func parseMultiplicative() throws(ExpressionError) -> Parsed {
-        try parseLeftAssociative(operand: { parser throws(ExpressionError) in try parser.parseUnary() }) {
+        if formula != nil { return try parseFormulaMultiplicative() }
+        return try parseLeftAssociative(operand: { parser throws(ExpressionError) in try parser.parseUnary() }) {
             switch $0 {
             case .star: return .multiply
             case .slash: return .divide
@@ -186,7 +255,8 @@ private struct ExpressionParserState {
     }
 
     mutating func parsePower() throws(ExpressionError) -> Parsed {
-        let base = try parsePrimary()
+        var base = try parsePrimary()
+        if formula != nil { base = try parseTransposes(of: base) }
         guard case .caret = current.kind else { return base }
         let offset = current.offset
         try enter(at: offset)
@@ -209,6 +279,9 @@ private struct ExpressionParserState {
             let inner = try parseExpression()
             try expect(.rightParen, "')'")
             return inner
+        case .identifier(let name) where formula != nil:
+            advance()
+            return try parseFormulaIdentifier(name, at: token.offset)
         case .identifier(let name):
             advance()
             if case .leftParen = current.kind { return try parseCall(name, at: token.offset) }

@@ -10,6 +10,9 @@ public enum QuestionKinds {
             ChoiceQuestion.self,
             TextQuestion.self,
             ManualQuestion.self,
+            FormulaQuestion.self,
+            FunctionQuestion.self,
+            NetworkQuestion.self,
         ]
     }
 

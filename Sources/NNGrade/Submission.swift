@@ -34,11 +34,13 @@ public enum AnswerEntry: Sendable, Hashable {
     case unparseable(message: String, text: String, location: SourceLocation)
     /// An explicit empty answer (`"1.1":` or `null`).
     case blank
+    /// A mapping of named answers, e.g. a designed network's `{W1: …, W2: …}`; `text` renders it.
+    case fields([String: AnswerEntry], text: String, location: SourceLocation)
 
     /// The answer as written.
     public var text: String {
         switch self {
-        case .value(_, let t), .unparseable(_, let t, _): return t
+        case .value(_, let t), .unparseable(_, let t, _), .fields(_, let t, _): return t
         case .blank: return ""
         }
     }

@@ -107,8 +107,17 @@ public enum SubmissionLoader {
             do { return .value(try tensor(items), text: text) } catch {
                 return .unparseable(message: error.message, text: text, location: error.location ?? loc)
             }
-        case .mapping(_, let loc):
-            return .unparseable(message: "an answer must be a number, a list or a matrix, not a mapping", text: "{…}", location: loc)
+        case .mapping(let pairs, let loc):
+            var fields: [String: AnswerEntry] = [:]
+            for pair in pairs {
+                if case .mapping(_, let inner) = pair.value {
+                    fields[pair.key.text] = .unparseable(message: "\(pair.key.text) must be a number, a list or a matrix, not a mapping",
+                                                         text: "{…}", location: inner)
+                } else {
+                    fields[pair.key.text] = entry(pair.value)
+                }
+            }
+            return .fields(fields, text: render(node), location: loc)
         }
     }
 
@@ -172,7 +181,15 @@ public enum SubmissionLoader {
                 render(items[i], into: &out)
             }
             if items.count > 50 { out.append(contentsOf: ", …]".utf8) } else { out.append(UInt8(ascii: "]")) }
-        case .mapping: out.append(contentsOf: "{…}".utf8)
+        case .mapping(let pairs, _):
+            out.append(UInt8(ascii: "{"))
+            for (i, pair) in pairs.prefix(50).enumerated() {
+                if i > 0 { out.append(contentsOf: ", ".utf8) }
+                UTF8Scan.append(pair.key.text, to: &out)
+                out.append(contentsOf: ": ".utf8)
+                if case .mapping = pair.value { out.append(contentsOf: "{…}".utf8) } else { render(pair.value, into: &out) }
+            }
+            out.append(contentsOf: (pairs.count > 50 ? ", …}" : "}").utf8)
         }
     }
 

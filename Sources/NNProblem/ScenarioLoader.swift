@@ -2,8 +2,9 @@ import NNCore
 import NNYAML
 import NNOutput
 
-/// Reads the scenario parts of a problem file: network, data, loss, training, graph, functions.
-enum ScenarioLoader {
+/// Reads the scenario parts of a problem file: network, data, loss, training, graph, functions
+/// (and, for the question kinds, activations by name).
+public enum ScenarioLoader {
     static let scenarioKeys = ["network", "data", "loss", "training", "graph", "functions"]
 
     /// Reads a scenario from a mapping, inheriting every part it does not set from `base`.
@@ -188,7 +189,7 @@ enum ScenarioLoader {
 
     /// Names: identity (linear), relu, leaky_relu / leaky_relu(0.01), sigmoid, tanh, softplus / softplus(2),
     /// gelu, elu / elu(1.0), softmax; anything else is a custom expression in x.
-    static func activation(_ node: YAMLNode, _ what: String) throws(InputError) -> Activation {
+    public static func activation(_ node: YAMLNode, _ what: String) throws(InputError) -> Activation {
         let s = try node.scalar(what)
         let text = s.text.trimmingWhitespace()
         func param(_ name: String, default value: Double) throws(InputError) -> Double? {

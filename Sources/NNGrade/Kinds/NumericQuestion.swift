@@ -67,6 +67,9 @@ public struct NumericQuestion: QuestionKind {
         case .unparseable(let message, _, let loc):
             result.verdict = .unparseable
             result.message = "\(loc.line):\(loc.column): cannot read the answer: \(message)"
+        case .fields(_, _, let loc):
+            result.verdict = .unparseable
+            result.message = "\(loc.line):\(loc.column): cannot read the answer: an answer must be a number, a list or a matrix, not a mapping"
         case .value(let student, _):
             let outcome = TensorComparison.compare(student, to: expected, policy: policy)
             result.message = outcome.summary(revealExpected: reveal)
