@@ -10,18 +10,22 @@ let package = Package(
         .library(name: "NNProblem", targets: ["NNProblem"]),
         .library(name: "NNGrade", targets: ["NNGrade"]),
         .library(name: "NNYAML", targets: ["NNYAML"]),
+        .library(name: "NNData", targets: ["NNData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
     ],
     targets: [
         // Pure network math: no dependencies, no I/O.
         .target(name: "NNCore"),
         // Bounded, position-aware YAML reading on top of Yams.
         .target(name: "NNYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // CSV data sets for training experiments: bounded, located errors, splits, standardisation.
+        .target(name: "NNData", dependencies: ["NNCore", "NNYAML", .product(name: "CSV", package: "CSV.swift")]),
         // Problem files: model, loader, validation, solver.
-        .target(name: "NNProblem", dependencies: ["NNCore", "NNYAML"]),
+        .target(name: "NNProblem", dependencies: ["NNCore", "NNYAML", "NNData"]),
         // Answer files, comparison, grading, reports, exports, verify.
         .target(name: "NNGrade", dependencies: ["NNCore", "NNYAML", "NNProblem"]),
         // Thin command-line front end.
@@ -33,6 +37,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore", "TestSupport"]),
         .testTarget(name: "NNYAMLTests", dependencies: ["NNYAML", "TestSupport"]),
+        .testTarget(name: "NNDataTests", dependencies: ["NNCore", "NNYAML", "NNData", "TestSupport"]),
         .testTarget(name: "NNProblemTests", dependencies: ["NNCore", "NNYAML", "NNProblem", "TestSupport"]),
         .testTarget(name: "NNGradeTests", dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["nncheck", "TestSupport"]),
