@@ -51,7 +51,7 @@ struct SplitMetricsAccumulator {
     /// The metrics; `meanLoss` says whether the loss is averaged (batch reduction mean) or summed.
     func metrics(meanLoss: Bool) -> SplitMetrics {
         let n = Double(max(samples, 1))
-        return SplitMetrics(loss: meanLoss ? lossSum / n : lossSum,
+        return SplitMetrics(loss: meanLoss ? lossSum * (1 / n) : lossSum,  // as Network.evaluate reduces
                             mse: squaredErrorSum / Double(max(entries, 1)),
                             accuracy: labelled && samples > 0 ? Double(correct) / n : nil)
     }
