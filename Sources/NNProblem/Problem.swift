@@ -1,4 +1,5 @@
 import NNCore
+import NNData
 import NNYAML
 
 /// A problem set: one YAML file with its networks or graphs, data and questions.
@@ -62,6 +63,12 @@ public struct Scenario: Sendable, Hashable {
     public var graph: GraphSpec?
     /// Named scalar functions of `x` (e.g. seed 000's activation z), for value/derivative questions.
     public var functions: [String: FunctionSpec]
+    /// A data set read from CSV (its training split is also `samples`).
+    public var dataSet: DataSet?
+    /// A training experiment (epochs, mini-batches, initialisation, sweep), when `training.epochs` is set.
+    public var experiment: ExperimentSpec?
+    /// Settings a question's `given` changes in the experiment (hidden units, activation, …).
+    public var experimentSetting = ExperimentSetting()
 
     /// Creates a scenario.
     public init(network: NetworkSpec? = nil, samples: [Sample] = [], loss: Loss? = nil, training: SGD? = nil,
@@ -138,6 +145,9 @@ public struct Question: Sendable {
     public var location: SourceLocation
     /// Where the instructor's key is written, if any.
     public var keyLocation: SourceLocation?
+    /// For an experiment result that depends on a seeded initialisation: the seed band it is
+    /// graded with (nil: ordinary tolerances).
+    public var seedBand: SeedBandSpec? = nil
 }
 
 /// Changes a question makes to its scenario, e.g. seed 000's 1.3 asks with label y = 1.
@@ -156,6 +166,8 @@ public struct ScenarioVariation: Sendable, Hashable {
     public var reluDerivativeAtZero: Double?
     /// Replacement graph input values.
     public var graphInputs: [String: Double]?
+    /// Experiment settings (hidden units, activation, epochs, batch size).
+    public var experiment = ExperimentSetting()
 
     /// No variation.
     public init() {}
@@ -173,6 +185,7 @@ public struct ScenarioVariation: Sendable, Hashable {
         if let k = steps { s.steps = k }
         if let l = loss { s.loss = l }
         if let r = reluDerivativeAtZero { s.options.reluDerivativeAtZero = r }
+        s.experimentSetting = s.experimentSetting.merged(experiment)
         if let g = graphInputs, var graph = s.graph {
             graph.inputs.merge(g) { _, new in new }
             s.graph = graph

@@ -84,6 +84,8 @@ public enum Quantity: Sendable, Hashable, CustomStringConvertible {
     case functionValue(String, at: Double)
     /// A named function's derivative at a point.
     case functionDerivative(String, at: Double)
+    /// A result of the scenario's training experiment (final metrics, curves, sweeps, trained weights).
+    case experiment(ExperimentQuantity)
 
     /// Whether the value is computed from the forward pass, so that overriding an intermediate
     /// value (`ScenarioEvaluator.overrides`, used for follow-through credit) can change it.
@@ -95,7 +97,7 @@ public enum Quantity: Sendable, Hashable, CustomStringConvertible {
              .gradOutput, .gradInput, .activationJacobian, .gradParameter:
             return true
         case .input, .target, .weights, .bias, .affineJacobian, .parameter, .updated, .graphValue, .graphGradient,
-             .functionValue, .functionDerivative:
+             .functionValue, .functionDerivative, .experiment:
             return false
         }
     }
@@ -125,6 +127,7 @@ public enum Quantity: Sendable, Hashable, CustomStringConvertible {
         case .graphGradient(let of, let wrt): return "graph.d\(of)/d\(wrt)"
         case .functionValue(let f, let x): return "\(f)(\(NumberFormatting.short(x)))"
         case .functionDerivative(let f, let x): return "\(f)'(\(NumberFormatting.short(x)))"
+        case .experiment(let e): return e.description
         }
     }
 }
@@ -177,6 +180,7 @@ public enum QuantityParser {
     }
 
     static func quantity(_ s: String, original: String, parameterNames: Set<String>) throws(ParseError) -> Quantity {
+        if let e = try ExperimentQuantity.parse(s) { return .experiment(e) }
         if s.hasPrefix("updated.") {
             let inner = try quantity(String(s.dropFirst("updated.".count)), original: original, parameterNames: parameterNames)
             switch inner {
