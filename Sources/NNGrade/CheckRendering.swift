@@ -11,7 +11,7 @@ public enum CheckRendering {
         for q in r.questions {
             var details = q.message
             if let d = q.diagnosis { details += "; likely: \(d)" }
-            if let x = q.expected, !q.verdict.passed { details += "; expected \(AnswerKeyRendering.formatted(x))" }
+            if let x = q.expected, !q.verdict.passed { details += "; expected \(x.text)" }
             let given = q.given.count > 30 ? String(q.given.prefix(27)) + "..." : q.given
             rows.append([q.verdict.symbol, q.id, "\(PointsText.of(q.earned))/\(PointsText.of(q.possible))",
                          q.verdict.rawValue, given.replacingNewlines(), details])

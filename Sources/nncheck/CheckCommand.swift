@@ -25,9 +25,10 @@ struct CheckCommand: ParsableCommand {
     enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case table, markdown, json }
 
     func run() throws {
-        let loaded = try CommandSupport.loadProblem(problem)
+        let sheet = try CommandSupport.loadProblem(problem)
+        let loaded = sheet.problem
         try CommandSupport.requireFile(answers)
-        let grader = Grader(problem: loaded, audience: .student, toleranceOverride: tolerance)
+        let grader = Grader(sheet: sheet, audience: .student, toleranceOverride: tolerance)
         let result = BatchGrader(grader: grader).gradeFile(path: answers, displayName: answers)
         switch format {
         case .table:
