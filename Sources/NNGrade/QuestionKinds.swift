@@ -7,6 +7,7 @@ public enum QuestionKinds {
     public static var registered: [any QuestionKind.Type] {
         [
             NumericQuestion.self,
+            ExperimentQuestion.self,
         ]
     }
 

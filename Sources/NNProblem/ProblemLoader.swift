@@ -126,7 +126,7 @@ public enum ProblemLoader {
             kind = try YAMLValues.string(k, "\(what) kind").trimmingWhitespace()
             guard isValidIdentifier(kind) else { throw InputError(at: k.location, "\(what): '\(YAMLValues.clip(kind))' is not a question kind") }
         }
-        guard kind == QuestionDeclaration.defaultKind else {
+        guard kind == QuestionDeclaration.defaultKind || kind == QuestionDeclaration.experimentKind else {
             let id = try questionID(node, what: what)
             let label = "question \(id)"
             var points = defaults.points
@@ -137,7 +137,10 @@ public enum ProblemLoader {
                                        points: points, showKey: show, node: node, location: node.location)
         }
         let q = try question(node, index: index, defaults: defaults, showKey: showKey, scenarios: scenarios)
-        return QuestionDeclaration(q, node: node, kindLocation: node["kind"]?.location)
+        var declaration = QuestionDeclaration(q, node: node, kindLocation: node["kind"]?.location)
+        // An experiment result graded by a seed band is of kind `experiment`; any other, written so or not, is numeric.
+        declaration.kind = q.seedBand == nil ? QuestionDeclaration.defaultKind : QuestionDeclaration.experimentKind
+        return declaration
     }
 
     /// A question's id: 1 to 64 characters on one line.
