@@ -25,10 +25,10 @@ struct CheckCommand: ParsableCommand {
     enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case table, markdown, json }
 
     func run() throws {
-        let sheet = try CommandSupport.loadProblem(problem)
-        let loaded = sheet.problem
+        let gradable = try CommandSupport.loadProblem(problem)
+        let loaded = gradable.problem
         try CommandSupport.requireFile(answers)
-        let grader = Grader(sheet: sheet, audience: .student, toleranceOverride: tolerance)
+        let grader = Grader(gradable: gradable, audience: .student, toleranceOverride: tolerance)
         let result = BatchGrader(grader: grader).gradeFile(path: answers, displayName: answers)
         switch format {
         case .table:
