@@ -20,8 +20,6 @@ let package = Package(
     targets: [
         // Pure network math: no dependencies, no I/O. Compiled optimised in debug builds too: the keys of
         // training experiments (bundled in problems/, graded in the tests) take about 9x longer unoptimised.
-        // Compiled optimised in debug builds too: the keys of training experiments (bundled in problems/,
-        // graded in the tests) take about 9x longer unoptimised.
         .target(name: "NNCore", swiftSettings: [.unsafeFlags(["-O"])]),
         // Bounded, position-aware YAML reading on top of Yams.
         .target(name: "NNYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
