@@ -31,7 +31,7 @@ settings = [(lr, h) for lr in (0.003, 0.01, 0.03) for h in (4, 16, 64)] if sweep
 orders = [torch.tensor(o) for o in epoch_orders(n, epochs, 1)]
 batches = [[o[s:s + batch] for s in range(0, n, batch)] for o in orders]
 
-finals, seconds = [], 0.0
+finals, seconds, cpu = [], 0.0, 0.0
 for lr, h in settings:
     (w1, b1), (w2, b2) = init_pytorch_linear([(h, 10), (1, h)], seed=1)
     model = torch.nn.Sequential(torch.nn.Linear(10, h), torch.nn.Sigmoid(), torch.nn.Linear(h, 1))
@@ -41,7 +41,7 @@ for lr, h in settings:
     loss_fn = torch.nn.MSELoss()
     opt = torch.optim.SGD(model.parameters(), lr=lr)
     curve = []
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for epoch in range(epochs):
         for idx in batches[epoch]:
             opt.zero_grad()
@@ -51,5 +51,6 @@ for lr, h in settings:
         with torch.no_grad():
             curve.append(loss_fn(model(X), y).item())
     seconds += time.perf_counter() - t0
+    cpu += time.process_time() - c0
     finals.append(curve[-1])
-print(json.dumps({"final_losses": finals, "seconds": seconds, "torch": torch.__version__}))
+print(json.dumps({"final_losses": finals, "seconds": seconds, "cpu_seconds": cpu, "torch": torch.__version__}))
