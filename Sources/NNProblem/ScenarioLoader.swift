@@ -1,6 +1,7 @@
 import NNCore
 import NNData
 import NNYAML
+import NNOutput
 
 /// Reads the scenario parts of a problem file: network, data, loss, training, graph, functions.
 enum ScenarioLoader {
