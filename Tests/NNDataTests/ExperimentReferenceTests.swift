@@ -70,7 +70,7 @@ struct ExperimentReferenceTests {
             for (s, n) in zip(layer.bias ?? [], expected.layers[l].bias ?? []) { #expect(close(s, n, 1e-11)) }
         }
         // The loss of an mse experiment is its MSE.
-        #expect(run.curves.train.allSatisfy { $0.loss == $0.mse })
+        #expect(run.curves.train.allSatisfy { close($0.loss, $0.mse, 1e-14) })
         #expect(run.curves.train.allSatisfy { $0.accuracy == nil })
     }
 }

@@ -27,7 +27,7 @@ y = torch.tensor([[r[header.index("progression")]] for r in rows])
 X = (X - X.mean(dim=0)) / X.std(dim=0, unbiased=False)
 n, epochs, batch = len(rows), 500, 32
 
-settings = [(lr, h) for lr in (0.003, 0.01, 0.03) for h in (4, 16, 64)] if sweep else [(0.01, 16)]
+settings = [(lr, h) for lr in (0.001, 0.002, 0.003) for h in (4, 16, 64)] if sweep else [(0.01, 16)]
 orders = [torch.tensor(o) for o in epoch_orders(n, epochs, 1)]
 batches = [[o[s:s + batch] for s in range(0, n, batch)] for o in orders]
 
