@@ -49,8 +49,15 @@ struct MiniBatchTrainingTests {
             DenseLayer(weights: Matrix(rows: out, columns: 3, elements: (0..<(3 * out)).map { _ in r() }), bias: (0..<out).map { _ in r() },
                        activation: softmax ? .softmax : .sigmoid),
         ])
-        let samples = (0..<7).map { i in
-            Sample(input: [r(), r(), r()], target: softmax ? (0..<3).map { $0 == i % 3 ? 1 : 0 } : [Double(i % 2)])
+        var samples: [Sample] = []
+        for i in 0..<7 {
+            var target: [Double] = [Double(i % 2)]
+            if softmax {
+                target = [0, 0, 0]
+                target[i % 3] = 1
+            }
+            let input: [Double] = [r(), r(), r()]
+            samples.append(Sample(input: input, target: target))
         }
         let loss = softmax ? Loss(.crossEntropy(reduction: .sum)) : Loss(.binaryCrossEntropy(positiveWeight: 1, negativeWeight: 1, reduction: .sum))
         let sgd = SGD(learningRate: 0.3, momentum: 0.5)
