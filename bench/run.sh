@@ -13,8 +13,11 @@
 #      layers of width 256, a batch of 64);
 #   4. a formula answer (∂L/∂W2 on bench-mlp's 4-5-4-3 network, 20 random instances): grading one
 #      answer in a batch (instances drawn once per problem), and drawing the instances too.
+#   5. a training experiment and a 3 x 3 sweep (`nncheck solve`, process start to exit) against
+#      PyTorch doing the same training from the same weights and batch order (torch from PyPI, CPU
+#      wheel, installed into the same venv; float64; one thread), checking the final losses agree.
 # Every figure is printed next to its target. Knobs (environment): N, RUNS, PY_RUNS, CHECK_RUNS,
-# SOLVE_RUNS, SKIP_PYTHON=1, NNCHECK (another nncheck binary to time, e.g. a build before a change).
+# SOLVE_RUNS, EXP_RUNS, SKIP_PYTHON=1, SKIP_TORCH=1, NNCHECK (another nncheck binary to time, e.g. a build before a change).
 #
 # Outputs go to fresh folders under bench/out/ that are only deleted at the next run's end: on a
 # file system that delays reusing freed inodes (ext4 without a journal, as on the project's
@@ -193,6 +196,30 @@ F_BATCH1=$(time_median 5 "$NNCHECK" grade "$FDIR/one.yaml" "$FDIR/one" --out "$F
 F_BATCHN=$(time_median 5 "$NNCHECK" grade "$FDIR/one.yaml" "$FDIR/many" --out "$FDIR/rn" --quiet)
 F_DRAWN=$(awk -v a="$F_ONE" -v b="$F_COPIES" -v n="$F" 'BEGIN { printf "%.2f", (b - a) / (n - 1) }')
 F_GRADE=$(awk -v a="$F_BATCH1" -v b="$F_BATCHN" -v n="$F" 'BEGIN { printf "%.2f", (b - a) / (n - 1) }')
+if [ "${SKIP_TORCH:-0}" != 1 ]; then
+    say "== 5. training experiments against PyTorch"
+    # The CPU wheel (PIP_FIND_LINKS may point at a folder holding it; else PyPI's CPU build index).
+    "$PY" -m pip install -q "torch==2.13.0+cpu" 2>/dev/null || "$PY" -m pip install -q torch
+    EXP_RUNS=${EXP_RUNS:-3}
+    EXP=$RUNDIR/experiment
+    mkdir -p "$EXP/data"
+    cp problems/data/diabetes.csv "$EXP/data/"
+    cp bench/problems/experiment-diabetes.yaml bench/problems/experiment-sweep.yaml "$EXP/"
+    for kind in experiment sweep; do
+        yaml=$EXP/experiment-diabetes.yaml; flag=""; qid=final-loss
+        [ "$kind" = sweep ] && { yaml=$EXP/experiment-sweep.yaml; flag=--sweep; qid=sweep-loss; }
+        : >"$EXP/$kind-nn.times"; : >"$EXP/$kind-torch.times"
+        for i in $(seq 1 "$EXP_RUNS"); do
+            t0=$(now); OMP_NUM_THREADS=1 "$NNCHECK" solve "$yaml" --format json >"$EXP/$kind-nn.json"; t1=$(now)
+            elapsed "$t0" "$t1" >>"$EXP/$kind-nn.times"; echo >>"$EXP/$kind-nn.times"
+            OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 "$PY" bench/experiments/torch_experiment.py "$EXP" $flag >"$EXP/$kind-torch.json"
+            "$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["seconds"])' "$EXP/$kind-torch.json" >>"$EXP/$kind-torch.times"
+        done
+        "$PY" bench/experiments/agree.py "$EXP/$kind-nn.json" "$EXP/$kind-torch.json" "$qid" || say "MISSED: nncheck and PyTorch disagree"
+        read -r _ med _ < <(stats "$EXP/$kind-nn.times"); eval "EXP_NN_${kind}=$med"
+        read -r _ med _ < <(stats "$EXP/$kind-torch.times"); eval "EXP_PT_${kind}=$med"
+    done
+fi
 
 say ""
 say "== results (target in brackets)"
@@ -217,6 +244,14 @@ printf 'solve wide.yaml (5 x 256, batch 64): median %.0f ms, p95 %.0f ms%s\n' "$
     "$([ -n "${PY_WIDE:-}" ] && echo "; numpy key for the same file: $PY_WIDE ms")"
 printf 'formula answer (dL/dW2, 4-5-4-3, 20 instances): %s ms per answer in a batch, reports included [<= 2 ms: %s]; %s ms with its instances drawn\n' \
     "$F_GRADE" "$(verdict "$F_GRADE" 2 "<=")" "$F_DRAWN"
+if [ "${SKIP_TORCH:-0}" != 1 ]; then
+    for kind in experiment sweep; do
+        nn=$(eval echo "\$EXP_NN_${kind}"); pt=$(eval echo "\$EXP_PT_${kind}")
+        x=$(awk -v p="$pt" -v n="$nn" 'BEGIN { printf "%.1f", p / n }')
+        printf '%s: nncheck solve median %.3f s (whole process), PyTorch median %.3f s (training loops only)\n' "$kind" "$nn" "$pt"
+        printf '%s speed-up over PyTorch: %sx  [>= 3x: %s]\n' "$kind" "$x" "$(verdict "$x" 3 ">=")"
+    done
+fi
 say "load average after: $(cut -d' ' -f1-3 /proc/loadavg) (figures are only meaningful on an otherwise idle machine)"
 
 # Earlier runs' outputs, now that timing is over (the time is kept for the warning above).

@@ -50,18 +50,26 @@ public struct SGD: Sendable, Hashable {
             var next = current
             for l in next.layers.indices {
                 let g = eval.gradients.layers[l]
-                velocity[l].dW = momentum * velocity[l].dW - learningRate * g.dW
-                for i in velocity[l].dB.indices {
-                    velocity[l].dB[i] = momentum * velocity[l].dB[i] - learningRate * g.dB[i]
-                }
-                next.layers[l].weights = next.layers[l].weights + velocity[l].dW
-                if let b = next.layers[l].bias {
-                    next.layers[l].bias = b.indices.map { b[$0] + velocity[l].dB[$0] }
+                update(&next.layers[l].weights.elements, gradient: g.dW.elements, velocity: &velocity[l].dW.elements)
+                if var bias = next.layers[l].bias {
+                    update(&bias, gradient: g.dB, velocity: &velocity[l].dB)
+                    next.layers[l].bias = bias
                 }
             }
             history.append(Step(network: next, lossBefore: eval.loss))
             current = next
         }
         return history
+    }
+
+    /// The one update formula: v ← μ v − η g, θ ← θ + v, entry by entry (with μ = 0 this is
+    /// θ + (−η g), which equals θ − η g exactly). Precondition: equal lengths.
+    public func update(_ parameters: inout [Double], gradient: [Double], velocity: inout [Double]) {
+        precondition(parameters.count == gradient.count && gradient.count == velocity.count, "SGD update shape mismatch")
+        let mu = momentum, eta = learningRate
+        for i in parameters.indices {
+            velocity[i] = mu * velocity[i] - eta * gradient[i]
+            parameters[i] += velocity[i]
+        }
     }
 }

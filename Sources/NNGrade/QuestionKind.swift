@@ -75,7 +75,11 @@ public struct KindContext: Sendable {
         var entries: [String: AnswerKey.Entry] = [:]
         for e in self.key.entries { entries[e.question.id] = e }
         self.entries = entries
+        self.seedBands = SeedBands.compute(problem)
     }
+
+    /// The seed band of every experiment question graded by one, by question id.
+    public let seedBands: [String: Result<SeedBand, SolveError>]
 
     /// The solver's key entry of the numeric question `id`, if there is one.
     public func numericEntry(_ id: String) -> AnswerKey.Entry? { entries[id] }

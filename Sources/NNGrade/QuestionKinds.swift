@@ -13,6 +13,7 @@ public enum QuestionKinds {
             FormulaQuestion.self,
             FunctionQuestion.self,
             NetworkQuestion.self,
+            ExperimentQuestion.self,
         ]
     }
 

@@ -3,7 +3,7 @@ import NNProblem
 import NNYAML
 import NNOutput
 
-/// Reads student answer files (YAML or JSON).
+/// Reads student answer files (YAML or JSON, or the answers cell of a Jupyter notebook).
 ///
 /// Format: a mapping with `student` (required), `problem` (optional; checked when present) and
 /// `answers`, a mapping from question id to value. Values are read as text with nncheck's own
@@ -15,7 +15,13 @@ public enum SubmissionLoader {
     static let allowedKeys = ["student", "problem", "answers", "name", "email", "comment"]
 
     /// Reads an answer file from disk under the answer-file limits.
+    /// A Jupyter notebook (`.ipynb`) is read for its answers cell (`NotebookAnswers`).
     public static func load(path: String, displayName: String, limits: YAMLLimits = .answerFile) throws(InputError) -> Submission {
+        if path.hasSuffix(".ipynb") {
+            let bytes = try BoundedFile.bytes(ofPath: path, displayName: displayName, maxBytes: NotebookAnswers.maximumBytes,
+                                              fileKind: "notebooks")
+            return try NotebookAnswers.submission(bytes, file: displayName, limits: limits)
+        }
         let root = try YAMLReader.read(contentsOf: path, displayName: displayName, limits: limits)
         return try submission(from: root, file: displayName)
     }

@@ -8,7 +8,8 @@ public enum ProblemLoader {
                           "scenarios", "questions"] + ScenarioLoader.scenarioKeys
     static let questionKeys = ["id", "kind", "text", "ask", "points", "tolerance", "show_key", "scenario", "given",
                                "answer", "partial_credit", "vector_orientation", "detect_transpose"]
-    static let givenKeys = ["x", "y", "learning_rate", "steps", "loss", "relu_derivative_at_zero", "graph_inputs"]
+    static let givenKeys = ["x", "y", "learning_rate", "steps", "loss", "relu_derivative_at_zero", "graph_inputs",
+                            "hidden_units", "activation", "epochs", "batch_size"]
 
     /// The largest training run a key may need, in weight × sample × step units (about a second).
     public static let maximumTrainingWork = 2_000_000_000
@@ -16,7 +17,8 @@ public enum ProblemLoader {
     /// Reads and validates a problem file from disk.
     public static func load(path: String, displayName: String? = nil, limits: YAMLLimits = .problemFile) throws(InputError) -> Problem {
         let root = try YAMLReader.read(contentsOf: path, displayName: displayName, limits: limits)
-        return try problem(from: root, file: displayName ?? path)
+        return try problem(from: root, file: displayName ?? path,
+                           location: ProblemFileLocation(path: path, displayName: displayName ?? path))
     }
 
     /// Reads and validates a problem from bytes.
@@ -25,7 +27,8 @@ public enum ProblemLoader {
     }
 
     /// Builds a problem from a YAML tree.
-    public static func problem(from root: YAMLNode, file: String) throws(InputError) -> Problem {
+    /// `location` is where the file is on disk, for data files named relative to it.
+    public static func problem(from root: YAMLNode, file: String, location: ProblemFileLocation? = nil) throws(InputError) -> Problem {
         let pairs = try root.mapping("the problem file")
         try YAMLValues.checkKeys(pairs, allowed: topKeys, in: "the problem file")
         if let v = root["nncheck"] {
@@ -44,13 +47,14 @@ public enum ProblemLoader {
         let showKey = try root["show_key"].map { n throws(InputError) in try YAMLValues.bool(n, "show_key") } ?? false
         let defaults = try Defaults.read(root["defaults"])
 
-        var scenarios: [String: Scenario] = ["default": try ScenarioLoader.read(root, base: nil, what: "the default scenario")]
+        var scenarios: [String: Scenario] = ["default": try ScenarioLoader.read(root, base: nil, what: "the default scenario", file: location)]
         if let sn = root["scenarios"] {
             for p in try sn.mapping("scenarios") {
                 guard p.key.text != "default" else { throw InputError(at: p.key.location, "'default' is the top-level scenario; choose another name") }
                 try YAMLValues.checkKeys(try p.value.mapping("scenario \(p.key.text)"), allowed: ScenarioLoader.scenarioKeys,
                                          in: "scenario \(p.key.text)")
-                scenarios[p.key.text] = try ScenarioLoader.read(p.value, base: scenarios["default"], what: "scenario \(p.key.text)")
+                scenarios[p.key.text] = try ScenarioLoader.read(p.value, base: scenarios["default"], what: "scenario \(p.key.text)",
+                                                                file: location)
             }
         }
 
@@ -123,7 +127,7 @@ public enum ProblemLoader {
             kind = try YAMLValues.string(k, "\(what) kind").trimmingWhitespace()
             guard isValidIdentifier(kind) else { throw InputError(at: k.location, "\(what): '\(YAMLValues.clip(kind))' is not a question kind") }
         }
-        guard kind == QuestionDeclaration.defaultKind else {
+        guard kind == QuestionDeclaration.defaultKind || kind == QuestionDeclaration.experimentKind else {
             let id = try questionID(node, what: what)
             let label = "question \(id)"
             var points = defaults.points
@@ -134,7 +138,10 @@ public enum ProblemLoader {
                                        points: points, showKey: show, node: node, location: node.location)
         }
         let q = try question(node, index: index, defaults: defaults, showKey: showKey, scenarios: scenarios)
-        return QuestionDeclaration(q, node: node, kindLocation: node["kind"]?.location)
+        var declaration = QuestionDeclaration(q, node: node, kindLocation: node["kind"]?.location)
+        // An experiment result graded by a seed band is of kind `experiment`; any other, written so or not, is numeric.
+        declaration.kind = q.seedBand == nil ? QuestionDeclaration.defaultKind : QuestionDeclaration.experimentKind
+        return declaration
     }
 
     /// A question's id: 1 to 64 characters on one line.
@@ -177,15 +184,28 @@ public enum ProblemLoader {
         if case .updated = target.quantity, scenario.trainingWork > maximumTrainingWork {
             throw InputError(at: askNode.location, "\(label): training \(scenario.steps) steps on \(scenario.samples.count) samples with \(scenario.network?.network.parameterCount ?? 0) weights is more than nncheck computes for a key (at most \(maximumTrainingWork) weight-sample-steps)")
         }
+        var band: SeedBandSpec?
+        if case .experiment(let e) = target.quantity {
+            band = try node["tolerance"].map { n throws(InputError) in try ExperimentLoader.seedBand(n, label: label) }
+                ?? (node["tolerance"] == nil && scenario.experiment?.isSeeded == true ? SeedBandSpec() : nil)
+            if ExperimentLoader.work(scenario, quantity: e, band: band) > ExperimentLoader.maximumExperimentWork {
+                throw InputError(at: askNode.location, "\(label): the training runs this key needs are more than nncheck computes for a key (at most \(ExperimentLoader.maximumExperimentWork) weight-sample-epochs)")
+            }
+        }
         var points = defaults.points
         if let p = node["points"] { points = try Self.points(p) }
-        let policy = try Self.policy(node, base: defaults.policy, what: label)
+        var policyNode = node
+        if band != nil, case .mapping(let pairs, let loc) = node {
+            policyNode = .mapping(pairs.filter { $0.key.text != "tolerance" }, loc)
+        }
+        let policy = try Self.policy(policyNode, base: defaults.policy, what: label)
         let show = try node["show_key"].map { n throws(InputError) in try YAMLValues.bool(n, "show_key") } ?? showKey
         var key: Tensor?
         if let k = node["answer"] { key = try tensor(k, "\(label) answer") }
         return Question(id: id, text: try node["text"].map { n throws(InputError) in try YAMLValues.string(n, "\(label) text") },
                         target: target, ask: ask, points: points, policy: policy, showKey: show, scenario: scenarioName,
-                        variation: variation, instructorKey: key, location: node.location, keyLocation: node["answer"]?.location)
+                        variation: variation, instructorKey: key, location: node.location, keyLocation: node["answer"]?.location,
+                        seedBand: band)
     }
 
     static func variation(_ node: YAMLNode, label: String, scenario: Scenario) throws(InputError) -> ScenarioVariation {
@@ -207,6 +227,10 @@ public enum ProblemLoader {
         if let n = node["steps"] { v.steps = try YAMLValues.integer(n, "\(label) given steps", range: 0...100_000) }
         if let n = node["loss"] { v.loss = try ScenarioLoader.loss(n) }
         if let n = node["relu_derivative_at_zero"] { v.reluDerivativeAtZero = try YAMLValues.number(n, "relu_derivative_at_zero") }
+        v.experiment = try ExperimentLoader.setting(node, label: label)
+        if !v.experiment.isEmpty, scenario.experiment == nil {
+            throw InputError(at: node.location, "\(label) given: hidden_units, activation, epochs and batch_size need a training experiment (training.epochs)")
+        }
         if let n = node["graph_inputs"] {
             var g: [String: Double] = [:]
             for p in try n.mapping("\(label) given graph_inputs") {
@@ -274,6 +298,20 @@ public enum ProblemLoader {
                 guard let g = scenario.graph else { throw InputError(at: loc, "\(label) asks for \(ref) but the scenario has no graph") }
                 for n in [of, wrt] where !g.order.contains(n) { throw InputError(at: loc, "\(label): the graph has no node '\(n)'") }
             case .functionValue, .functionDerivative: break
+            case .experiment(let e):
+                _ = try needNetwork()
+                try needLoss()
+                guard let x = scenario.experiment else {
+                    throw InputError(at: loc, "\(label) asks for \(ref) but the scenario has no training experiment (training.epochs)")
+                }
+                switch e {
+                case .final(_, .test), .curve(_, .test), .sweepFinal(_, .test):
+                    guard !(scenario.dataSet?.test.isEmpty ?? true) else { throw InputError(at: loc, "\(label) asks for \(ref) but the data has no test split (data.split or data.test_csv)") }
+                default: break
+                }
+                if case .sweepFinal = e, x.sweep.isEmpty { throw InputError(at: loc, "\(label) asks for \(ref) but the scenario has no sweep") }
+                if case .trainedWeights(let l) = e { try needLayer(l) }
+                if case .trainedBias(let l) = e { try needLayer(l) }
             }
         }
         try check(ref.quantity)

@@ -48,6 +48,8 @@ public enum Quantity: Sendable, Hashable, CustomStringConvertible {
     case functionValue(String, at: Double)
     /// A named function's derivative at a point.
     case functionDerivative(String, at: Double)
+    /// A result of the scenario's training experiment (final metrics, curves, sweeps, trained weights).
+    case experiment(ExperimentQuantity)
 
     /// Whether the value is computed from the forward pass, so that overriding an intermediate
     /// value (`ScenarioEvaluator.overrides`, used for follow-through credit) can change it.
@@ -59,7 +61,7 @@ public enum Quantity: Sendable, Hashable, CustomStringConvertible {
              .gradOutput, .gradInput, .activationJacobian, .gradParameter:
             return true
         case .input, .target, .weights, .bias, .affineJacobian, .parameter, .updated, .graphValue, .graphGradient,
-             .functionValue, .functionDerivative:
+             .functionValue, .functionDerivative, .experiment:
             return false
         }
     }
@@ -89,6 +91,7 @@ public enum Quantity: Sendable, Hashable, CustomStringConvertible {
         case .graphGradient(let of, let wrt): return "graph.d\(of)/d\(wrt)"
         case .functionValue(let f, let x): return "\(f)(\(NumberFormatting.short(x)))"
         case .functionDerivative(let f, let x): return "\(f)'(\(NumberFormatting.short(x)))"
+        case .experiment(let e): return e.description
         }
     }
 }

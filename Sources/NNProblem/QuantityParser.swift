@@ -49,6 +49,7 @@ public enum QuantityParser {
     }
 
     static func quantity(_ s: String, original: String, parameterNames: Set<String>) throws(ParseError) -> Quantity {
+        if let e = try ExperimentQuantity.parse(s) { return .experiment(e) }
         if s.hasPrefix("updated.") {
             let inner = try quantity(String(s.dropFirst("updated.".count)), original: original, parameterNames: parameterNames)
             switch inner {

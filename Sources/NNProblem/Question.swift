@@ -27,4 +27,7 @@ public struct Question: Sendable {
     public var location: SourceLocation
     /// Where the instructor's key is written, if any.
     public var keyLocation: SourceLocation?
+    /// For an experiment result that depends on a seeded initialisation: the seed band it is
+    /// graded with (nil: ordinary tolerances).
+    public var seedBand: SeedBandSpec? = nil
 }

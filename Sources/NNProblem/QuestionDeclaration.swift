@@ -6,6 +6,8 @@ import NNYAML
 public struct QuestionDeclaration: Sendable {
     /// The kind of every question that does not name one.
     public static let defaultKind = "numeric"
+    /// The kind of an experiment result graded by a seed band (set by the loader, or written).
+    public static let experimentKind = "experiment"
     /// The keys every kind accepts.
     public static let commonKeys = ["id", "kind", "text", "points", "show_key"]
 

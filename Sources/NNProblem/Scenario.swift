@@ -1,4 +1,5 @@
 import NNCore
+import NNData
 
 /// Everything a question can be computed from: a network with its conventions and data, a
 /// computational graph, and named scalar functions.
@@ -19,6 +20,12 @@ public struct Scenario: Sendable, Hashable {
     public var graph: GraphSpec?
     /// Named scalar functions of `x` (e.g. seed 000's activation z), for value/derivative questions.
     public var functions: [String: FunctionSpec]
+    /// A data set read from CSV (its training split is also `samples`).
+    public var dataSet: DataSet?
+    /// A training experiment (epochs, mini-batches, initialisation, sweep), when `training.epochs` is set.
+    public var experiment: ExperimentSpec?
+    /// Settings a question's `given` changes in the experiment (hidden units, activation, …).
+    public var experimentSetting = ExperimentSetting()
 
     /// Creates a scenario.
     public init(network: NetworkSpec? = nil, samples: [Sample] = [], loss: Loss? = nil, training: SGD? = nil,

@@ -11,6 +11,12 @@ public struct ScenarioEvaluator: Sendable {
     private var evaluation: BatchEvaluation?
     private var passes: [ForwardPass]?
     private var trained: Network?
+    /// Training experiment runs, kept for the questions of the same scenario.
+    var experimentCache = ExperimentCache()
+    /// Shifts an experiment's initialisation and shuffling seeds (the seed band's reference runs).
+    public var seedOffset: UInt64 = 0 {
+        didSet { experimentCache = ExperimentCache() }
+    }
 
     /// Creates an evaluator.
     public init(scenario: Scenario) { self.scenario = scenario }
@@ -186,6 +192,8 @@ public struct ScenarioEvaluator: Sendable {
             return try parameter(name, in: spec, of: value(of: .gradWeights(try address(name, spec).layer)))
         case .updated(let inner):
             return try updatedValue(inner)
+        case .experiment(let e):
+            return try experimentValue(e)
         case .graphValue(let node):
             guard let g = scenario.graph else { throw SolveError("this scenario has no graph") }
             do {

@@ -1,20 +1,34 @@
 import NNCore
+import NNData
 import NNYAML
 import NNOutput
 
 /// Reads the scenario parts of a problem file: network, data, loss, training, graph, functions
 /// (and, for the question kinds, activations by name).
 public enum ScenarioLoader {
-    static let scenarioKeys = ["network", "data", "loss", "training", "graph", "functions"]
+    static let scenarioKeys = ["network", "data", "loss", "training", "graph", "functions", "sweep"]
 
     /// Reads a scenario from a mapping, inheriting every part it does not set from `base`.
-    static func read(_ node: YAMLNode, base: Scenario?, what: String) throws(InputError) -> Scenario {
+    static func read(_ node: YAMLNode, base: Scenario?, what: String, file: ProblemFileLocation? = nil) throws(InputError) -> Scenario {
         var s = base ?? Scenario()
+        // A CSV data set and the experiment come first: a seeded network takes its input size from the data.
+        var csvData: DataSet?
+        if let n = node["data"], ExperimentLoader.isCSV(n) { csvData = try ExperimentLoader.dataSet(n, file: file) }
+        if let n = node["training"] { s.experiment = try ExperimentLoader.experiment(n) }
         if let n = node["network"] {
-            s.network = try network(n)
+            let seeded = s.experiment?.isSeeded ?? false
+            s.network = try network(n, seeded: seeded,
+                                    inputSizeHint: (csvData ?? s.dataSet)?.featureNames.count ?? s.samples.first?.input.count)
             s.options = DifferentiationOptions(reluDerivativeAtZero: try reluAtZero(n))
         }
-        if let n = node["data"] {
+        if let n = node["data"], let d = csvData {
+            if let net = s.network?.network, net.inputSize != d.featureNames.count || net.outputSize != d.targetNames.count {
+                throw InputError(at: n.location, "data has \(d.featureNames.count) feature columns and \(d.targetNames.count) target column\(d.targetNames.count == 1 ? "" : "s") but the network takes \(net.inputSize) inputs and has \(net.outputSize) outputs")
+            }
+            s.dataSet = d
+            s.samples = d.train
+        } else if let n = node["data"] {
+            s.dataSet = nil
             s.samples = try data(n, inputSize: s.network?.network.inputSize, outputSize: s.network?.network.outputSize)
         } else if let base, !base.samples.isEmpty, let net = s.network?.network,
                   base.samples[0].input.count != net.inputSize {
@@ -25,6 +39,11 @@ public enum ScenarioLoader {
             let t = try training(n)
             s.training = t.sgd
             s.steps = t.steps
+        }
+        if let n = node["sweep"] {
+            guard var e = s.experiment else { throw InputError(at: n.location, "\(what): a sweep needs a training experiment (training.epochs)") }
+            e.sweep = try ExperimentLoader.sweep(n, experiment: e)
+            s.experiment = e
         }
         if let n = node["graph"] { s.graph = try graph(n) }
         if let n = node["functions"] {
@@ -51,7 +70,10 @@ public enum ScenarioLoader {
     /// `parameters` are allocated from `units` and `input_size`, so they need a bound of their own).
     static let maximumParameters = 1_000_000
 
-    static func network(_ node: YAMLNode) throws(InputError) -> NetworkSpec {
+    /// Reads a network. With `seeded` (a training experiment with `training.init`), layers may give
+    /// only `units`: their weights and biases are drawn before training, and the input size may come
+    /// from `inputSizeHint` (the data's feature count).
+    static func network(_ node: YAMLNode, seeded: Bool = false, inputSizeHint: Int? = nil) throws(InputError) -> NetworkSpec {
         let pairs = try node.mapping("network")
         try YAMLValues.checkKeys(pairs, allowed: networkKeys, in: "network")
         let layout = try enumValue(node["weight_layout"], WeightLayout.self, "network.weight_layout") ?? .outIn
@@ -65,6 +87,7 @@ public enum ScenarioLoader {
         var parameterCount = 0
         let byName = node["parameters"]
         var previousUnits = try node["input_size"].map { n throws(InputError) in try YAMLValues.integer(n, "network.input_size", range: 1...100_000) }
+            ?? (seeded ? inputSizeHint : nil)
         for (i, ln) in layerNodes.enumerated() {
             let what = "layer \(i + 1)"
             let lp = try ln.mapping(what)
@@ -93,7 +116,7 @@ public enum ScenarioLoader {
                     }
                 }
             } else {
-                guard byName != nil else { throw InputError(at: ln.location, "\(what) has no 'weights' (or give 'units' and the network's 'parameters')") }
+                guard byName != nil || seeded else { throw InputError(at: ln.location, "\(what) has no 'weights' (or give 'units' and the network's 'parameters', or a seeded training.init)") }
                 guard let un = ln["units"] else { throw InputError(at: ln.location, "\(what) needs 'units' when weights come from 'parameters'") }
                 guard let prev = previousUnits else { throw InputError(at: node.location, "network needs 'input_size' when weights come from 'parameters'") }
                 let units = try YAMLValues.integer(un, "\(what) units", range: 1...100_000)
@@ -101,7 +124,9 @@ public enum ScenarioLoader {
                 guard units * prev <= maximumParameters - parameterCount else {
                     throw InputError(at: un.location, "\(what) would have \(units)×\(prev) weights; a network may have at most \(maximumParameters) weights in all")
                 }
-                weights = Matrix(rows: units, columns: prev, repeating: .nan)
+                weights = Matrix(rows: units, columns: prev, repeating: byName == nil ? 0 : .nan)
+                // Drawn before training, biases included (as PyTorch's nn.Linear has them).
+                if byName == nil && ln["bias"] == nil { bias = [Double](repeating: 0, count: units) }
             }
             if let bn = ln["bias"] {
                 guard placement == .separate else { throw InputError(at: bn.location, "\(what) has a separate bias but the network says bias: folded") }
@@ -300,7 +325,7 @@ public enum ScenarioLoader {
     // MARK: Training
 
     static func training(_ node: YAMLNode) throws(InputError) -> (sgd: SGD, steps: Int) {
-        try YAMLValues.checkKeys(try node.mapping("training"), allowed: ["learning_rate", "steps", "momentum", "schedule"], in: "training")
+        try YAMLValues.checkKeys(try node.mapping("training"), allowed: ["learning_rate", "steps", "momentum", "schedule"] + ExperimentLoader.experimentTrainingKeys, in: "training")
         guard let lr = node["learning_rate"] else { throw InputError(at: node.location, "training needs a learning_rate") }
         let rate = try YAMLValues.number(lr, "training.learning_rate")
         let steps = try node["steps"].map { n throws(InputError) in try YAMLValues.integer(n, "training.steps", range: 0...100_000) } ?? 1

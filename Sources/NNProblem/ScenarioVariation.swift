@@ -16,6 +16,8 @@ public struct ScenarioVariation: Sendable, Hashable {
     public var reluDerivativeAtZero: Double?
     /// Replacement graph input values.
     public var graphInputs: [String: Double]?
+    /// Experiment settings (hidden units, activation, epochs, batch size).
+    public var experiment = ExperimentSetting()
 
     /// No variation.
     public init() {}
@@ -33,6 +35,7 @@ public struct ScenarioVariation: Sendable, Hashable {
         if let k = steps { s.steps = k }
         if let l = loss { s.loss = l }
         if let r = reluDerivativeAtZero { s.options.reluDerivativeAtZero = r }
+        s.experimentSetting = s.experimentSetting.merged(experiment)
         if let g = graphInputs, var graph = s.graph {
             graph.inputs.merge(g) { _, new in new }
             s.graph = graph
