@@ -14,6 +14,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // HMAC-SHA256 for per-student variants (issue 17).
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        // CSV reading (rosters; the shared choice for every CSV input).
+        .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
     ],
     targets: [
         // Pure network math: no dependencies, no I/O.
@@ -21,9 +25,9 @@ let package = Package(
         // Bounded, position-aware YAML reading on top of Yams.
         .target(name: "NNYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Problem files: model, loader, validation, solver.
-        .target(name: "NNProblem", dependencies: ["NNCore", "NNYAML"]),
+        .target(name: "NNProblem", dependencies: ["NNCore", "NNYAML", .product(name: "Crypto", package: "swift-crypto")]),
         // Answer files, comparison, grading, reports, exports, verify.
-        .target(name: "NNGrade", dependencies: ["NNCore", "NNYAML", "NNProblem"]),
+        .target(name: "NNGrade", dependencies: ["NNCore", "NNYAML", "NNProblem", .product(name: "CSV", package: "CSV.swift")]),
         // Thin command-line front end.
         .executableTarget(
             name: "nncheck",

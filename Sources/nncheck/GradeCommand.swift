@@ -102,8 +102,8 @@ struct GradeCommand: ParsableCommand {
                     if done == total || done % 25 == 0 { Terminal.errorRaw("\r\(id): graded \(done)/\(total)") }
                 }
             }
+            let batch = BatchGrader(grader: try grader(for: gradable, path: job.problem))
             do {
-                let batch = BatchGrader(grader: grader(for: gradable))
                 let results: [SubmissionResult]
                 let written: String
                 switch format {
@@ -131,17 +131,18 @@ struct GradeCommand: ParsableCommand {
         if failed { throw ExitCode.cannotCreate }
     }
 
-    /// The grader for a loaded problem, with the command's audience and tolerance.
-    private func grader(for gradable: GradableProblem) -> Grader {
+    /// The grader for a loaded problem, with the command's audience and tolerance; a randomised
+    /// problem grades each file against its student's variant (exit 65 when the secret is not set).
+    private func grader(for gradable: GradableProblem, path: String) throws -> Grader {
         Grader(gradable: gradable, audience: revealKey ? .instructor : .student,
-               toleranceOverride: tolerance)
+               toleranceOverride: tolerance, secret: try CommandSupport.secret(for: gradable, path: path))
     }
 
     /// Grades one answer file into one platform results file (or standard output).
     private func gradeOne(answers: String, problem: String, platform: PlatformExport.Platform) throws {
         let gradable = try CommandSupport.loadProblem(problem)
         let loaded = gradable.problem
-        let export = PlatformExport(batch: BatchGrader(grader: grader(for: gradable)))
+        let export = PlatformExport(batch: BatchGrader(grader: try grader(for: gradable, path: problem)))
         guard let results else {
             Terminal.write(export.grade(file: answers, platform: platform).text)
             return
