@@ -9,7 +9,6 @@ let package = Package(
         .library(name: "NNCore", targets: ["NNCore"]),
         .library(name: "NNProblem", targets: ["NNProblem"]),
         .library(name: "NNGrade", targets: ["NNGrade"]),
-        .library(name: "NNYAML", targets: ["NNYAML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
@@ -20,29 +19,45 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
     ],
     targets: [
-        // Pure network math: no dependencies, no I/O.
+        // Pure network math: matrices, activations, losses, forward and backward passes, SGD, the
+        // expression language and its autodiff, and the documented rules for comparing numbers.
+        // No dependencies, no I/O, no student wording.
         .target(name: "NNCore"),
-        // Bounded, position-aware YAML reading on top of Yams.
+        // The one YAML reader: bounded, position-aware reading of untrusted YAML (libyaml via Yams)
+        // into `YAMLNode`, and `InputError` (`file:line:column: message`).
         .target(name: "NNYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
-        // Problem files: model, loader, validation, solver.
-        .target(name: "NNProblem", dependencies: ["NNCore", "NNYAML", .product(name: "Crypto", package: "swift-crypto")]),
-        // Answer files, comparison, grading, reports, exports, verify.
-        .target(name: "NNGrade", dependencies: ["NNCore", "NNYAML", "NNProblem", .product(name: "CSV", package: "CSV.swift")]),
+        // Text and JSON writing helpers: `JSONWriter`, `UTF8Text`, `TextTable`.
+        .target(name: "NNOutput", dependencies: ["NNCore"]),
+        // The problem format (model, loader, validation), the `Solver`, key verification.
+        .target(name: "NNProblem", dependencies: ["NNCore", "NNYAML", "NNOutput",
+                                              .product(name: "Crypto", package: "swift-crypto")]),
+        // Answer files, the answer grammar, grading, mistake diagnosis.
+        .target(name: "NNGrade", dependencies: ["NNCore", "NNYAML", "NNProblem", "NNOutput"]),
+        // Per-submission reports, the gradebook, the class summary, platform results files.
+        .target(name: "NNReport", dependencies: ["NNCore", "NNProblem", "NNGrade", "NNOutput"]),
+        // Output folders, atomic file writes, safe names, the batch-grading driver, rosters.
+        .target(name: "NNFiles", dependencies: ["NNCore", "NNProblem", "NNGrade", "NNReport", "NNOutput",
+                                            .product(name: "CSV", package: "CSV.swift")]),
         // Thin command-line front end.
         .executableTarget(
             name: "nncheck",
-            dependencies: ["NNCore", "NNProblem", "NNGrade",
+            dependencies: ["NNCore", "NNProblem", "NNGrade", "NNOutput", "NNReport", "NNFiles",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Shared by the test targets: the repository root and a seeded random number generator.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore", "TestSupport"]),
         .testTarget(name: "NNYAMLTests", dependencies: ["NNYAML", "TestSupport"]),
         .testTarget(name: "NNProblemTests", dependencies: ["NNCore", "NNYAML", "NNProblem", "TestSupport"]),
-        .testTarget(name: "NNGradeTests", dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade", "TestSupport"]),
+        .testTarget(name: "NNGradeTests",
+                    dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade", "NNFiles", "TestSupport"]),
+        // Reports, gradebooks, platform files and the files they are written to.
+        .testTarget(name: "NNReportTests",
+                    dependencies: ["NNCore", "NNProblem", "NNGrade", "NNOutput", "NNReport", "NNFiles", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["nncheck", "TestSupport"]),
         // Hostile and broken input: bounded resources, safe output names, killed batches, no key leaks.
         .testTarget(name: "HostileInputTests",
-                    dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade", "nncheck", "TestSupport"]),
+                    dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade", "NNReport", "NNFiles", "nncheck",
+                                   "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

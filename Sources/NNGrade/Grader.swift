@@ -56,6 +56,9 @@ public struct Grader: Sendable {
                   secret: secret)
     }
 
+    /// Whether submissions are graded against their students' variants (a randomised problem).
+    public var isRandomised: Bool { variants != nil }
+
     /// The grader of one student's variant (itself for a problem that is not randomised).
     public func grader(forStudent student: String) -> Result<Grader, VariantError> {
         guard let variants else { return .success(self) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import NNGrade
 import NNProblem
+import NNReport
 
 /// `nncheck sheet PROBLEM [--student ID]`: a student's problem sheet (Markdown).
 struct SheetCommand: ParsableCommand {

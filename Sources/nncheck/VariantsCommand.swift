@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import NNGrade
+import NNFiles
 import NNProblem
+import NNReport
 
 /// `nncheck variants PROBLEM --roster roster.csv --out sheets/`: a sheet per student and the
 /// instructor's key file.

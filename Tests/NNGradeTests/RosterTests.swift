@@ -1,4 +1,4 @@
-import NNGrade
+import NNFiles
 import NNYAML
 import Testing
 

@@ -17,30 +17,38 @@ public struct CopyingNotice: Sendable, Hashable {
     }
 }
 
+/// A wrong numeric answer of a submission, with the value the student gave.
+public struct WrongAnswer: Sendable, Hashable {
+    /// The question id.
+    public var id: String
+    /// The student's value.
+    public var value: Tensor
+}
+
 /// Finds copying in a batch of a randomised problem: a wrong numeric answer that equals, within
 /// the question's tolerance, another student's variant's key is a match, and a submission is
 /// named when the student with the most matches accounts for at least `minimumMatches` and more
 /// than half of its wrong answers. The other students are those with a graded submission in the
 /// same batch. The work is (students)² × questions comparisons.
-enum CopyingDetector {
+public enum CopyingDetector {
     /// The fewest matching wrong answers that name a submission.
-    static let minimumMatches = 2
+    public static let minimumMatches = 2
 
     /// The wrong numeric answers of a graded submission, by question id, with the parsed values.
-    static func wrongAnswers(_ result: SubmissionResult, submission: Submission) -> [(id: String, value: Tensor)] {
-        result.questions.compactMap { q in
+    public static func wrongAnswers(_ result: SubmissionResult, submission: Submission) -> [WrongAnswer] {
+        result.questions.compactMap { q -> WrongAnswer? in
             switch q.verdict {
             case .incorrect, .partial, .transposed, .wrongShape:
                 guard case .value(let t, _) = submission.answers[q.id] else { return nil }
-                return (q.id, t)
+                return WrongAnswer(id: q.id, value: t)
             default: return nil
             }
         }
     }
 
     /// Each result's notice (nil where there is none), in order. `wrong[i]` are result i's wrong answers.
-    static func notices(_ results: [SubmissionResult], wrong: [[(id: String, value: Tensor)]], grader: Grader) -> [CopyingNotice?] {
-        guard grader.variants != nil else { return Array(repeating: nil, count: results.count) }
+    public static func notices(_ results: [SubmissionResult], wrong: [[WrongAnswer]], grader: Grader) -> [CopyingNotice?] {
+        guard grader.isRandomised else { return Array(repeating: nil, count: results.count) }
         var students: [String] = []
         var seen: Set<String> = []
         for r in results where r.isGradable && seen.insert(r.student).inserted { students.append(r.student) }

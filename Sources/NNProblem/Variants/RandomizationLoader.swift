@@ -63,7 +63,7 @@ enum RandomizationLoader {
     }
 
     /// What a name in `randomize.values` sets.
-    static func target(_ key: YAMLNode, base: Scenario, scenarios: [Scenario]) throws(InputError) -> VariantTarget {
+    static func target(_ key: YAMLScalar, base: Scenario, scenarios: [Scenario]) throws(InputError) -> VariantTarget {
         let name = key.text.trimmingWhitespace()
         if name == "learning_rate" { return .learningRate }
         let parameters = Set(scenarios.flatMap { $0.network?.parameterNames.keys.map { $0 } ?? [] })
@@ -96,7 +96,7 @@ enum RandomizationLoader {
         return target
     }
 
-    static func value(name key: YAMLNode, spec: YAMLNode, base: Scenario, scenarios: [Scenario]) throws(InputError) -> RandomizedValue {
+    static func value(name key: YAMLScalar, spec: YAMLNode, base: Scenario, scenarios: [Scenario]) throws(InputError) -> RandomizedValue {
         let name = key.text.trimmingWhitespace()
         let what = "randomize.values.\(YAMLValues.clip(name))"
         let target = try target(key, base: base, scenarios: scenarios)
