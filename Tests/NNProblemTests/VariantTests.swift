@@ -132,7 +132,7 @@ struct VariantTests {
             try VariantSampling.check(p, secret: nil)
             Issue.record("an impossible constraint passed the sampling check")
         } catch {
-            #expect(error.description.hasPrefix("t.yaml:11:1: randomize: no variant for student 'sample-1' meets the constraints in 5 draws"), "\(error.description)")
+            #expect(error.description.hasPrefix("t.yaml:12:3: randomize: no variant for student 'sample-1' meets the constraints in 5 draws"), "\(error.description)")
         }
     }
 
@@ -155,15 +155,15 @@ struct VariantTests {
     }
 
     @Test(arguments: [
-        ("values: {q9: {range: [0, 1], step: 0.5}}", "t.yaml:13:13: randomize.values: 'q9' is not something that can vary"),
-        ("values: {\"w1,3\": {range: [0, 1]}}", "t.yaml:13:21: randomize.values.w1,3 needs a step"),
-        ("values: {x: {range: [0, 1], step: 1}}", "t.yaml:13:28: randomize.values.x: x is a vector"),
-        ("values: {x: {choose: [[1, 2, 3]]}}", "t.yaml:13:26: randomize.values.x choose[1] has 3 entries but x has 2"),
-        ("values: {loss: {choose: [1]}}", "t.yaml:13:13: randomize.values: 'loss' cannot vary"),
-        ("values: {\"w1,3\": {range: [1, 0], step: 0.5}}", "t.yaml:13:29: randomize.values.w1,3 range must be [lower, upper]"),
+        ("values: {q9: {range: [0, 1], step: 0.5}}", "t.yaml:13:12: randomize.values: 'q9' is not something that can vary"),
+        ("values: {\"w1,3\": {range: [0, 1]}}", "t.yaml:13:20: randomize.values.w1,3 needs a step"),
+        ("values: {x: {range: [0, 1], step: 1}}", "t.yaml:13:23: randomize.values.x: x is a vector"),
+        ("values: {x: {choose: [[1, 2, 3]]}}", "t.yaml:13:25: randomize.values.x choose[1] has 3 entries but x has 2"),
+        ("values: {loss: {choose: [1]}}", "t.yaml:13:12: randomize.values: 'loss' cannot vary"),
+        ("values: {\"w1,3\": {range: [1, 0], step: 0.5}}", "t.yaml:13:28: randomize.values.w1,3 range must be [lower, upper]"),
         ("values: {\"w1,3\": {choose: [1]}}\n  require: [\"z1 + 1\"]", "t.yaml:14:13: randomize.require: 'z1 + 1' is not a comparison of asks"),
         ("values: {\"w1,3\": {choose: [1]}}\n  require: [\"nonsense[1] > 0\"]", "t.yaml:14:13: randomize.require: 'nonsense[1] > 0' is not a comparison of asks"),
-        ("values: {\"w1,3\": {choose: [1]}}\n  require: [\"dL/dW1 > 0\"]", "t.yaml:14:12: randomize.require: dL/dW1 is 1×2, not one number"),
+        ("values: {\"w1,3\": {choose: [1]}}\n  require: [\"dL/dW1 > 0\"]", "t.yaml:14:13: randomize.require: dL/dW1 is 1×2, not one number"),
     ])
     func badRandomizeSectionsAreLocatedErrors(section: String, message: String) throws {
         do {

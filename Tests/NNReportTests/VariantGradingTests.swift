@@ -29,13 +29,13 @@ struct VariantGradingTests {
     }
 
     static func key(_ student: String) throws -> AnswerKey {
-        let g = try grader()
+        let g = try Self.grader()
         guard case .success(let own) = g.grader(forStudent: student) else { throw CancellationError() }
         return own.key
     }
 
     @Test func eachFileIsGradedAgainstItsOwnStudentsVariant() throws {
-        let g = try grader()
+        let g = try Self.grader()
         let mine = try Self.key("31445179")
         let own = try SubmissionLoader.load(bytes: Array(Self.answers(student: "31445179", key: mine).utf8), file: "a.yaml")
         let r = g.grade(own)
@@ -47,7 +47,7 @@ struct VariantGradingTests {
     }
 
     @Test func withoutTheSecretEveryFileIsUngradableWithTheReason() throws {
-        let g = try grader(secret: nil)
+        let g = try Self.grader(secret: nil)
         let s = try SubmissionLoader.load(bytes: Array("student: \"1\"\nanswers: {\"1.1\": 0.5}\n".utf8), file: "a.yaml")
         let r = g.grade(s)
         #expect(!r.isGradable)
@@ -104,5 +104,32 @@ struct VariantGradingTests {
         let r = BatchGrader(grader: try Self.grader()).gradeFile(path: folder + "/copied.yaml", displayName: "copied.yaml")
         #expect(r.copying == nil)
         #expect(r.earned < r.possible)
+    }
+
+    /// The bundled submissions, graded with the committed demo secret (problems/secrets/NNCHECK_DEMO_SECRET).
+    @Test func everyVerdictOfTheBundledSubmissions() throws {
+        let gradable = try GradableProblem.load(path: Self.path)
+        let randomization = try #require(gradable.problem.randomization)
+        var environment = ProcessInfo.processInfo.environment
+        environment[randomization.secretVariable] = nil
+        let secret = CourseSecret.find(randomization, problemFile: Self.path, environment: environment)
+        let batch = BatchGrader(grader: Grader(gradable: gradable, secret: secret))
+        let results = try batch.grade(folder: RepositoryRoot.path + "/submissions/ece4179-mlp-variants")
+        let byFile = Dictionary(uniqueKeysWithValues: results.map { ($0.file, $0) })
+        for file in ["31445179.yaml", "odd-id.yaml"] {
+            #expect(byFile[file]?.earned == 18, "\(file)")
+            #expect(byFile[file]?.copying == nil)
+        }
+        let mistakes = try #require(byFile["31445180-mistakes.yaml"])
+        let verdicts = Dictionary(uniqueKeysWithValues: mistakes.questions.map { ($0.id, $0.verdict) })
+        #expect(verdicts == ["1.1-z1": .partial, "1.1-a1": .wrongShape, "1.1-z2": .correct, "1.1": .incorrect, "1.2": .missing,
+                             "1.3": .unparseable, "1.4-dL/dyhat": .incorrect, "1.4-dyhat/dz2": .correct, "1.4-grad": .correct,
+                             "1.4-dW1": .transposed, "1.4": .correct, "1.5": .notFinite])
+        #expect(mistakes.questions.first { $0.id == "1.4-dL/dyhat" }?.diagnosis == "sign error")
+        #expect(abs(mistakes.earned - (6 + 2.0 / 3)) < 1e-5)   // points are kept to 6 significant figures
+        #expect(mistakes.copying == nil)
+        let copied = try #require(byFile["31445181-copied.yaml"])
+        #expect(copied.copying?.text == "answers match the variant of student 31445179 on 12 of 12 wrong questions")
+        #expect(byFile["no-student.yaml"]?.ungradableReason == "no-student.yaml:2:1: the answer file has no 'student' id")
     }
 }

@@ -37,6 +37,8 @@ public struct Roster: Sendable, Equatable {
         let reader: CSVReader
         do {
             reader = try CSVReader(string: body, hasHeaderRow: true, trimFields: true)
+        } catch CSVError.cannotReadHeaderRow {
+            throw InputError(file: file, line: 1, message: "the roster has no header row; the first line names the columns (e.g. student)")
         } catch {
             throw InputError(file: file, line: 1, message: "cannot read the CSV: \(error)")
         }
