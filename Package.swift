@@ -15,7 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         // HMAC-SHA256 for per-student variants (issue 17).
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
-        // CSV reading (rosters; the shared choice for every CSV input).
+        // CSV reading (review files, rosters; the shared choice for every CSV input).
         .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
     ],
     targets: [
@@ -31,8 +31,9 @@ let package = Package(
         // The problem format (model, loader, validation), the `Solver`, key verification.
         .target(name: "NNProblem", dependencies: ["NNCore", "NNYAML", "NNOutput",
                                               .product(name: "Crypto", package: "swift-crypto")]),
-        // Answer files, the answer grammar, grading, mistake diagnosis.
-        .target(name: "NNGrade", dependencies: ["NNCore", "NNYAML", "NNProblem", "NNOutput"]),
+        // Answer files, the answer grammar, grading, question kinds and review files, mistake diagnosis.
+        .target(name: "NNGrade", dependencies: ["NNCore", "NNYAML", "NNProblem", "NNOutput",
+                                               .product(name: "CSV", package: "CSV.swift")]),
         // Per-submission reports, the gradebook, the class summary, platform results files.
         .target(name: "NNReport", dependencies: ["NNCore", "NNProblem", "NNGrade", "NNOutput"]),
         // Output folders, atomic file writes, safe names, the batch-grading driver, rosters.
@@ -52,7 +53,7 @@ let package = Package(
                     dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade", "NNFiles", "TestSupport"]),
         // Reports, gradebooks, platform files and the files they are written to.
         .testTarget(name: "NNReportTests",
-                    dependencies: ["NNCore", "NNProblem", "NNGrade", "NNOutput", "NNReport", "NNFiles", "TestSupport"]),
+                    dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade", "NNOutput", "NNReport", "NNFiles", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["nncheck", "TestSupport"]),
         // Hostile and broken input: bounded resources, safe output names, killed batches, no key leaks.
         .testTarget(name: "HostileInputTests",

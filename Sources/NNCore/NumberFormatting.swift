@@ -77,8 +77,7 @@ public enum NumberFormatting {
             let text = String(fraction)
             return sign + String(whole) + "." + String(repeating: "0", count: max(0, digits - text.utf8.count)) + text
         }
-        let frac = String(integer % max(divisor, 1))
-        return frac.isEmpty || decimals == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(frac)"
+        return sign + String(whole)
     }
 
     /// 10 raised to an integer power, exact for |n| ≤ 22.

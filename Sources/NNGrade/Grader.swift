@@ -28,6 +28,8 @@ public struct Grader: Sendable {
     }
     /// `toleranceOverride` as results state it, computed once.
     private(set) var toleranceOverrideText: String?
+    /// The instructor's review of hand-graded answers, merged into the results, if given.
+    public var reviews: ReviewFile?
     /// The problem's question ids, to find answers to questions it does not have.
     private let questionIDs: Set<String>
     /// For a randomised problem: each student's variant grader, made on first use.
@@ -81,7 +83,10 @@ public struct Grader: Sendable {
         var context = GradingContext(grader: self, submission: submission, earlier: [])
         context.earlier.reserveCapacity(gradable.questions.count)
         for question in gradable.questions {
-            let result = question.grade(in: submission, context: &context)
+            var result = question.grade(in: submission, context: &context)
+            if let review = reviews?.review(file: submission.file, student: submission.student, question: result.id) {
+                result.apply(review)
+            }
             context.earlier.append(result)
         }
         let unknown = submission.answers.keys.filter { !questionIDs.contains($0) }.sorted()

@@ -7,6 +7,9 @@ public enum QuestionKinds {
     public static var registered: [any QuestionKind.Type] {
         [
             NumericQuestion.self,
+            ChoiceQuestion.self,
+            TextQuestion.self,
+            ManualQuestion.self,
         ]
     }
 

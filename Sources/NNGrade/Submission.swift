@@ -9,15 +9,20 @@ public struct Submission: Sendable {
     public var student: String
     /// The problem id the file names, if any.
     public var problemID: String?
-    /// Each answered question id with its parsed value or parse failure.
+    /// Each answered question id with its value read as a number, vector or matrix, or why it
+    /// could not be (what numeric questions grade).
     public var answers: [String: AnswerEntry]
+    /// Each answered question id with its value as written (what other kinds read).
+    public var nodes: [String: YAMLNode]
 
     /// Creates a submission.
-    public init(file: String, student: String, problemID: String? = nil, answers: [String: AnswerEntry]) {
+    public init(file: String, student: String, problemID: String? = nil, answers: [String: AnswerEntry],
+                nodes: [String: YAMLNode] = [:]) {
         self.file = file
         self.student = student
         self.problemID = problemID
         self.answers = answers
+        self.nodes = nodes
     }
 }
 

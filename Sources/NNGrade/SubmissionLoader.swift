@@ -49,6 +49,8 @@ public enum SubmissionLoader {
         }
         let answerPairs = try answersNode.mapping("answers")
         answers.reserveCapacity(answerPairs.count)
+        var nodes: [String: YAMLNode] = [:]
+        nodes.reserveCapacity(answerPairs.count)
         for p in answerPairs {
             let id = p.key.text.trimmingWhitespace()
             // YAML already refuses equal keys; keys equal only after trimming would silently replace an answer.
@@ -56,8 +58,9 @@ public enum SubmissionLoader {
                 throw InputError(at: p.key.location, "duplicate key '\(clip(id))': another key of 'answers' differs from it only in spaces")
             }
             answers[id] = entry(p.value)
+            nodes[id] = p.value
         }
-        return Submission(file: file, student: student, problemID: problemID, answers: answers)
+        return Submission(file: file, student: student, problemID: problemID, answers: answers, nodes: nodes)
     }
 
     /// The value of an answer that is a plain decimal number or a NaN or infinity word, read

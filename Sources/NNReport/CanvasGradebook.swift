@@ -1,3 +1,4 @@
+import NNOutput
 import NNCore
 import NNProblem
 import NNGrade

@@ -7,7 +7,8 @@ import NNGrade
 /// The gradebook of a batch: one row per submission, one column per question, and the total.
 ///
 /// CSV columns: `student`, `file`, `status` (graded / ungradable), one column per question id
-/// (points earned), `total`, `max`, `percent`, `reason`. Fields are quoted per RFC 4180 and lines
+/// (points earned, or `pending` for an answer waiting for review), `total`, `max`, `percent`,
+/// `reason` (for a graded file with pending answers: how many). Fields are quoted per RFC 4180 and lines
 /// end in CRLF. Moodle imports it directly (Grades → Import → CSV file); Canvas needs its own
 /// column layout, written by `CanvasGradebook`. A field that starts with `=`, `+`, `-` or `@`
 /// and is not a number gets a leading apostrophe so spreadsheets do not run it as a formula.
@@ -20,17 +21,23 @@ public enum Gradebook {
         for r in results {
             var fields = [r.student, r.file, r.isGradable ? "graded" : "ungradable"]
             if r.isGradable {
-                fields += r.questions.map { PointsText.of($0.earned) }
+                fields += r.questions.map { $0.verdict.isPending ? "pending" : PointsText.of($0.earned) }
             } else {
                 fields += Array(repeating: "0", count: ids.count)
             }
             let total = r.isGradable ? r.earned : 0
             fields += [PointsText.of(total), PointsText.of(r.possible),
                        NumberFormatting.fixed(r.possible > 0 ? 100 * total / r.possible : 0, decimals: 1),
-                       r.ungradableReason ?? ""]
+                       r.ungradableReason ?? pendingNote(r)]
             out += row(fields)
         }
         return out
+    }
+
+    /// "2 answers pending review", or "" when none is.
+    static func pendingNote(_ r: SubmissionResult) -> String {
+        let n = r.pendingCount
+        return n == 0 ? "" : "\(n) answer\(n == 1 ? "" : "s") pending review"
     }
 
     static func row(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\r\n" }

@@ -11,7 +11,9 @@ import NNGrade
 /// `name`, `number`, `score`, `max_score`, `status` (`passed` / `failed`), `output` and `visibility`.
 /// The top-level `score` is set explicitly (it overrides the sum of the tests, which it equals).
 /// Every output is plain text (`output_format` `text`; test outputs and names default to `text`), so
-/// nothing a student wrote is rendered as HTML. A file that cannot be graded still lists every
+/// nothing a student wrote is rendered as HTML. A question waiting for review (a manual question)
+/// has no `status`, visibility `after_published`, and says so in its output and the summary.
+/// A file that cannot be graded still lists every
 /// question, at 0 points, so the rubric lines up from one submission to the next.
 public enum GradescopeResults {
     /// The `results.json` text for one graded (or ungradable) submission.
@@ -29,7 +31,7 @@ public enum GradescopeResults {
         if r.isGradable {
             for q in r.questions {
                 test(&w, name: PlatformFeedback.name(questionID: q.id, problem: problem), number: q.id,
-                     score: q.earned, maxScore: q.possible, passed: q.verdict == .correct,
+                     score: q.earned, maxScore: q.possible, passed: q.verdict.isPending ? nil : q.verdict == .correct,
                      output: PlatformFeedback.details(q))
             }
         } else {
@@ -43,16 +45,18 @@ public enum GradescopeResults {
         return w.text + "\n"
     }
 
+    /// One entry of `tests`. A question waiting for review (`passed` nil) has no `status` and is
+    /// `after_published`: students see it once the instructor publishes the reviewed grades.
     private static func test(_ w: inout JSONWriter, name: String, number: String, score: Double, maxScore: Double,
-                             passed: Bool, output: String) {
+                             passed: Bool?, output: String) {
         w.beginObject()
         w.string(name, key: "name")
         w.string(number, key: "number")
         w.number(score, key: "score")
         w.number(maxScore, key: "max_score")
-        w.string(passed ? "passed" : "failed", key: "status")
+        if let passed { w.string(passed ? "passed" : "failed", key: "status") }
         w.string(output, key: "output")
-        w.string("visible", key: "visibility")
+        w.string(passed == nil ? "after_published" : "visible", key: "visibility")
         w.endObject()
     }
 }

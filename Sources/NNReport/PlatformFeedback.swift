@@ -17,6 +17,10 @@ enum PlatformFeedback {
         let correct = r.questions.filter { $0.verdict == .correct }.count
         var line = "\(r.student): \(PointsText.of(r.earned)) / \(PointsText.of(r.possible)) points on \(problem.title); "
             + "\(correct) of \(r.questions.count) question\(r.questions.count == 1 ? "" : "s") correct."
+        if r.pendingCount > 0 {
+            line += " \(r.pendingCount) answer\(r.pendingCount == 1 ? " waits" : "s wait") for review by the instructor;"
+                + " their points are not included yet."
+        }
         if !r.unknownQuestionIDs.isEmpty {
             line += " Answers for questions this problem does not have were ignored: "
                 + r.unknownQuestionIDs.joined(separator: ", ") + "."

@@ -9,6 +9,8 @@ import NNGrade
 /// Follows PrairieLearn's "External Grading" documentation (Grading results): `gradable`, `score`
 /// as a fraction in [0, 1], `message`, `output`, and `tests` entries with `name`, `description`,
 /// `points`, `max_points`, `message` and `output`, as `<pl-external-grader-results>` renders them.
+/// Answers waiting for manual grading make the result partial feedback: they are left out of
+/// `score`, and their tests and the message say they wait for manual grading.
 /// A file that cannot be graded is reported with `"gradable": false` (no points awarded or lost,
 /// no attempt used) and the reason in `message` and `format_errors`.
 public enum PrairieLearnResults {
@@ -45,10 +47,14 @@ public enum PrairieLearnResults {
         return w.text + "\n"
     }
 
-    /// The fraction of the points earned, in [0, 1]; 0 for an ungradable file or a problem worth nothing.
+    /// The fraction of the points earned, in [0, 1]; 0 for an ungradable file or a problem worth
+    /// nothing. Partial feedback: questions waiting for manual grading are left out of both sides
+    /// (PrairieLearn adds manual points separately).
     public static func score(_ r: SubmissionResult) -> Double {
-        guard r.isGradable, r.possible > 0 else { return 0 }
-        let fraction = r.earned / r.possible
+        let pendingPoints = r.questions.reduce(0) { $0 + ($1.verdict.isPending ? $1.possible : 0) }
+        let possible = r.possible - pendingPoints
+        guard r.isGradable, possible > 0 else { return 0 }
+        let fraction = r.earned / possible
         return fraction.isFinite ? min(1, max(0, fraction)) : 0
     }
 

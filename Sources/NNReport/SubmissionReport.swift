@@ -35,6 +35,11 @@ public enum SubmissionReport {
         out += " / "
         out += PointsText.of(r.possible)
         out += "**\n"
+        if r.pendingCount > 0 {
+            out += "- Pending: "
+            out += Gradebook.pendingNote(r)
+            out += " (not yet in the score)\n"
+        }
         let usual = commonTolerance(r.questions)
         if let usual {
             out += "- Tolerance: "
@@ -107,6 +112,7 @@ public enum SubmissionReport {
         if let reason = r.ungradableReason { w.string(reason, key: "reason") }
         w.number(r.isGradable ? r.earned : 0, key: "score")
         w.number(r.possible, key: "max_score")
+        if r.pendingCount > 0 { w.number(Double(r.pendingCount), key: "pending") }
         w.beginArray("questions")
         for q in r.questions {
             w.beginObject()

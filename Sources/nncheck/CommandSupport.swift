@@ -61,6 +61,27 @@ enum CommandSupport {
         return t
     }
 
+    /// Reads an instructor's review file for a problem, or prints one line and exits with 66
+    /// (missing) or 65 (invalid).
+    static func loadReview(_ path: String, problem: Problem) throws -> ReviewFile {
+        try requireFile(path)
+        do {
+            return try ReviewFile.load(path: path, problem: problem)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode.dataError
+        }
+    }
+
+    /// Exits with 66 after one line when `path` is not a folder.
+    static func requireFolder(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            Terminal.error("\(path): no such folder")
+            throw ExitCode.noInput
+        }
+    }
+
     /// Exits with 66 after one line when `path` does not exist.
     static func requireFile(_ path: String) throws {
         guard FileManager.default.fileExists(atPath: path) else {

@@ -36,6 +36,8 @@ struct GradeCommand: ParsableCommand {
     @Flag(help: "Show expected values and errors in every report (instructor copies), even where the problem hides the key.")
     var revealKey = false
     @Flag(help: "Do not print the progress line.") var quiet = false
+    @Option(help: "Merge an instructor's review CSV (columns file or student, question, points, comment) into every output; see review-template.")
+    var review: String?
 
     /// The output formats.
     enum GradeFormat: String, ExpressibleByArgument, CaseIterable {
@@ -59,6 +61,8 @@ struct GradeCommand: ParsableCommand {
             guard format.platform != nil else {
                 throw ValidationError("--answers needs --format gradescope or --format prairielearn")
             }
+        } else if review != nil && (problem == nil || submissions == nil) {
+            throw ValidationError("--review needs PROBLEM and SUBMISSIONS")
         } else if results != nil {
             throw ValidationError("--results is for one answer file: give it with --answers FILE")
         } else if (problem == nil) != (submissions == nil) {
@@ -103,8 +107,12 @@ struct GradeCommand: ParsableCommand {
                     if done == total || done % 25 == 0 { Terminal.errorRaw("\r\(id): graded \(done)/\(total)") }
                 }
             }
-            let batch = BatchGrader(grader: try grader(for: gradable, path: job.problem))
+            var grader = try grader(for: gradable, path: job.problem)
+            if let review {
+                grader.reviews = try reviews(review, gradable: gradable, path: job.problem, folder: folder)
+            }
             do {
+                let batch = BatchGrader(grader: grader)
                 let results: [SubmissionResult]
                 let written: String
                 switch format {
@@ -130,6 +138,25 @@ struct GradeCommand: ParsableCommand {
             }
         }
         if failed { throw ExitCode.cannotCreate }
+    }
+
+    /// The review file, checked against the batch: every row must name a submission that can be
+    /// graded (else one line and exit 65, before anything is written).
+    private func reviews(_ path: String, gradable: GradableProblem, path problemPath: String, folder: String) throws -> ReviewFile {
+        let reviews = try CommandSupport.loadReview(path, problem: gradable.problem)
+        let batch = BatchGrader(grader: try grader(for: gradable, path: problemPath))
+        let graded: [SubmissionResult]
+        do { graded = try batch.grade(folder: folder) } catch {
+            Terminal.error(error.message)
+            throw ExitCode.noInput
+        }
+        do {
+            try reviews.check(submissions: graded.map { ($0.file, $0.isGradable ? $0.student : nil) })
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode.dataError
+        }
+        return reviews
     }
 
     /// The grader for a loaded problem, with the command's audience and tolerance; a randomised

@@ -88,7 +88,7 @@ import Testing
         try filled.write(toFile: dir + "/t.yaml", atomically: true, encoding: .utf8)
         let check = try NNCheckBinary.run(["check", "problems/cs2109s-t7.yaml", dir + "/t.yaml"])
         #expect(check.status == 1)
-        #expect(check.stdout.contains("0 of 13 questions correct"))
+        #expect(check.stdout.contains("0 of 21 questions correct"))  // 13 numeric, 3 text, 5 manual
     }
 
     @Test func invalidProblemFileExits65WithOneLocatedLine() throws {

@@ -14,11 +14,7 @@ import TestSupport
     /// A temporary autograder folder with the problem, the binary and the scripts in source/, and
     /// `answers` (file name → text) in submission/.
     static func autograder(answers: [String: String]) throws -> String {
-        let binary = BuiltBinary.path("nncheck")
-        guard FileManager.default.isExecutableFile(atPath: binary) else {
-            Issue.record("the nncheck binary is missing at \(binary); run `swift build` first")
-            throw CancellationError()
-        }
+        let binary = try BuiltBinary.nncheck()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("GradescopeScriptTests-\(UUID().uuidString)").path
         let fm = FileManager.default
         try fm.createDirectory(atPath: folder + "/source", withIntermediateDirectories: true)
@@ -80,7 +76,7 @@ import TestSupport
         let json = try Self.results(folder)
         #expect(Self.number(json["score"]) == 12, "\(json)")
         let tests = try #require(json["tests"] as? [[String: Any]])
-        #expect(tests.count == 11)
+        #expect(tests.count == 13)  // 11 numeric, 1.3-compare, 1.3-why
         #expect(tests.compactMap { Self.number($0["score"]) }.reduce(0, +) == 12)
         #expect(json["stdout_visibility"] as? String == "hidden")
     }
@@ -103,7 +99,7 @@ import TestSupport
         let json = try Self.results(folder)
         #expect(Self.number(json["score"]) == 0)
         #expect((json["output"] as? String)?.contains("answers.yml:") == true, "\(json)")
-        #expect((json["tests"] as? [[String: Any]])?.count == 11)
+        #expect((json["tests"] as? [[String: Any]])?.count == 13)
     }
 
     @Test func aCrashingBinaryLeavesAFallbackResult() throws {

@@ -8,14 +8,7 @@ enum NNCheckBinary {
     static var root: String { RepositoryRoot.path }
 
     /// The built executable (`swift test` builds it first; `BuiltBinary` finds its folder).
-    static func path() throws -> String {
-        let path = BuiltBinary.path("nncheck")
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            Issue.record("the nncheck binary is missing at \(path); run `swift build` first")
-            throw CancellationError()
-        }
-        return path
-    }
+    static func path() throws -> String { try BuiltBinary.nncheck() }
 
     /// What a finished process printed and returned.
     struct Run {

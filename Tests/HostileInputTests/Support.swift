@@ -118,14 +118,7 @@ enum HostileText {
 /// Running the built `nncheck` executable.
 enum NNCheckBinary {
     /// The `nncheck` that `swift build` / `swift test` built before the tests run (`BuiltBinary`).
-    static func path() throws -> String {
-        let path = BuiltBinary.path("nncheck")
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            Issue.record("the nncheck binary is missing at \(path); run `swift build` first")
-            throw CancellationError()
-        }
-        return path
-    }
+    static func path() throws -> String { try BuiltBinary.nncheck() }
 
     /// What a finished process printed and returned.
     struct Run: Sendable {

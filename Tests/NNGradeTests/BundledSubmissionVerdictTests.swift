@@ -15,11 +15,15 @@ import NNFiles
         var notCorrect: [String: Verdict]
         var diagnoses: [String: String]
         var ungradable: String?
+        /// Whether the file answers the problem's written questions (else they are `missing`).
+        var answersWritten = false
 
-        init(_ problem: String, _ file: String, total: Double, notCorrect: [String: Verdict], diagnoses: [String: String]) {
+        init(_ problem: String, _ file: String, total: Double, notCorrect: [String: Verdict], diagnoses: [String: String],
+             answersWritten: Bool = false) {
             self.problem = problem
             self.file = file
             self.total = total
+            self.answersWritten = answersWritten
             self.notCorrect = notCorrect
             self.diagnoses = diagnoses
         }
@@ -35,31 +39,44 @@ import NNFiles
         var testDescription: String { "\(problem)/\(file)" }
     }
 
+    /// The written (choice, text and manual) questions of each problem, from the seeds' non-numeric
+    /// questions. Files written for the numeric questions only leave them out: `missing`, unless
+    /// the expectation names them.
+    static let writtenQuestions: [String: [String]] = [
+        "ece4179-mlp": ["1.3-compare", "1.3-why"],
+        "ece4179-activation": ["2-explain"],
+        "cs2109s-t7": ["B.2", "B.2-why", "B.4", "C.2-why", "D.1a", "D.1b", "D.2a", "D.2b"],
+        "dsga1008-hw1": ["1.2.A", "1.3.C", "1.4.A", "1.4.D", "1.4.E"],
+        "cs5783-a2": ["2.3", "2.4", "2.5"],
+        "hw1-backprop": [],
+    ]
+
     static let expectations: [Expectation] = [
         Expectation("cs2109s-t7", "missing-half.yaml", total: 12.333333, notCorrect: ["A.3": .incorrect, "A.4": .partial, "A.5": .partial], diagnoses: ["A.3": "squared error taken as Σ(ŷ−y)² (a missing ½?)", "A.4": "squared error taken as Σ(ŷ−y)² (a missing ½?)", "A.5": "squared error taken as Σ(ŷ−y)² (a missing ½?)"]),
         Expectation("cs2109s-t7", "perfect.yaml", total: 16, notCorrect: [:], diagnoses: [:]),
         Expectation("cs2109s-t7", "ragged-matrix.yaml", total: 14, notCorrect: ["A.4": .unparseable], diagnoses: [:]),
-        Expectation("cs2109s-t7", "seed-answers.yaml", total: 12, notCorrect: ["A.4": .missing, "A.5": .missing], diagnoses: [:]),
+        Expectation("cs2109s-t7", "seed-answers.yaml", total: 15, notCorrect: ["A.4": .missing, "A.5": .missing, "B.2-why": .needsReview, "B.4": .needsReview, "C.2-why": .needsReview, "D.1a": .needsReview, "D.2a": .needsReview], diagnoses: [:], answersWritten: true),
+        Expectation("cs2109s-t7", "wrong-written.yaml", total: 16, notCorrect: ["B.2": .incorrect, "B.2-why": .missing, "B.4": .missing, "C.2-why": .missing, "D.1a": .missing, "D.1b": .incorrect, "D.2a": .needsReview, "D.2b": .incorrect], diagnoses: [:], answersWritten: true),
         Expectation("cs2109s-t7", "sign-error.yaml", total: 13.333333, notCorrect: ["A.4": .partial, "A.5": .partial, "C.1b": .incorrect], diagnoses: ["A.4": "sign error", "A.5": "sign error", "C.1b": "sign error"]),
         Expectation("cs2109s-t7", "transposed-gradient.yaml", total: 12, notCorrect: ["A.4": .transposed, "A.5": .transposed], diagnoses: [:]),
         Expectation("cs2109s-t7", "wrong-problem.yaml", ungradable: "the answer file is for problem 'cs2109s-t8', not '"),
         Expectation("cs5783-a2", "batch-sum.yaml", total: 3, notCorrect: ["1-reg-loss": .incorrect, "1-reg-dW2": .incorrect, "1-reg-db2": .incorrect, "1-reg-dW1": .incorrect, "1-reg-w5": .incorrect, "1-reg-W1": .incorrect, "1-reg-loss-after": .incorrect, "1-reg-loss-10": .missing, "1-clf-loss": .incorrect, "1-clf-dW2": .incorrect, "1-clf-db2": .incorrect, "1-clf-dW1": .incorrect, "1-clf-w1": .incorrect], diagnoses: ["1-reg-loss": "the loss was summed over the batch instead of averaged", "1-reg-dW2": "the loss was summed over the batch instead of averaged", "1-reg-db2": "the loss was summed over the batch instead of averaged", "1-reg-dW1": "the loss was summed over the batch instead of averaged", "1-reg-w5": "the learning rate was left out of the update (η = 1)", "1-reg-W1": "the learning rate was left out of the update (η = 1)", "1-reg-loss-after": "the learning rate was left out of the update (η = 1)", "1-clf-loss": "the loss was summed over the batch instead of averaged", "1-clf-dW2": "the loss was summed over the batch instead of averaged", "1-clf-db2": "the loss was summed over the batch instead of averaged", "1-clf-dW1": "the loss was summed over the batch instead of averaged", "1-clf-w1": "the learning rate was left out of the update (η = 1)"]),
         Expectation("cs5783-a2", "json-student.json", total: 18, notCorrect: [:], diagnoses: [:]),
         Expectation("cs5783-a2", "no-learning-rate.yaml", total: 14, notCorrect: ["1-reg-w5": .incorrect, "1-reg-W1": .incorrect, "1-reg-loss-after": .incorrect, "1-clf-w1": .incorrect], diagnoses: ["1-reg-w5": "the learning rate was left out of the update (η = 1)", "1-reg-W1": "the learning rate was left out of the update (η = 1)", "1-reg-loss-after": "the learning rate was left out of the update (η = 1)", "1-clf-w1": "the learning rate was left out of the update (η = 1)"]),
-        Expectation("cs5783-a2", "seed-answers.yaml", total: 15, notCorrect: ["1-reg-loss": .missing, "1-reg-loss-after": .missing, "1-reg-loss-10": .missing], diagnoses: [:]),
+        Expectation("cs5783-a2", "seed-answers.yaml", total: 15, notCorrect: ["1-reg-loss": .missing, "1-reg-loss-after": .missing, "1-reg-loss-10": .missing, "2.3": .needsReview, "2.4": .needsReview, "2.5": .needsReview], diagnoses: [:], answersWritten: true),
         Expectation("cs5783-a2", "transposed-gradient.yaml", total: 14, notCorrect: ["1-reg-dW1": .transposed, "1-clf-dW1": .transposed], diagnoses: [:]),
         Expectation("dsga1008-hw1", "early-rounding.yaml", total: 21.25, notCorrect: ["1.3.A-yhat": .partial, "1.3.A-dyhat/dz3": .partial, "1.3.A-W1": .incorrect, "1.3.B-loss": .incorrect, "1.3.B-dL/dyhat": .incorrect, "1.3.B-delta2": .incorrect], diagnoses: [:]),
         Expectation("dsga1008-hw1", "empty.yaml", ungradable: "empty document: the file contains no YAML content"),
         Expectation("dsga1008-hw1", "missed-path.yaml", total: 1, notCorrect: ["1.2.B-z1": .missing, "1.2.B-z2": .missing, "1.2.B-z3": .missing, "1.2.B-loss": .missing, "1.2.D.A": .missing, "1.2.D.B": .missing, "1.2.D.C": .missing, "1.2.C-W1": .missing, "1.2.C-b1": .missing, "1.2.C-W2": .missing, "1.2.C-b2": .missing, "1.2.A-step": .missing, "1.3.A-yhat": .missing, "1.3.A-loss": .missing, "1.3.A-dyhat/dz3": .missing, "1.3.A-W1": .missing, "1.3.B-loss": .missing, "1.3.B-dL/dyhat": .missing, "1.3.B-delta2": .missing, "1.4B-dw/dx": .incorrect, "1.4B-dw/dy": .incorrect, "1.4B-dw/dz": .incorrect, "1.4B-dw/da": .incorrect], diagnoses: ["1.4B-dw/dy": "off by a factor of ½ (an extra ½?)", "1.4B-dw/dz": "off by a factor of ½ (an extra ½?)", "1.4B-dw/da": "off by a factor of ½ (an extra ½?)"]),
         Expectation("dsga1008-hw1", "partial-missing.yaml", total: 14, notCorrect: ["1.3.A-yhat": .missing, "1.3.A-loss": .missing, "1.3.A-dyhat/dz3": .missing, "1.3.A-W1": .missing, "1.3.B-loss": .missing, "1.3.B-dL/dyhat": .missing, "1.3.B-delta2": .missing, "1.4B-w": .missing, "1.4B-dw/dx": .missing, "1.4B-dw/dy": .missing, "1.4B-dw/dz": .missing, "1.4B-dw/da": .missing], diagnoses: [:]),
         Expectation("dsga1008-hw1", "perfect.yaml", total: 26, notCorrect: [:], diagnoses: [:]),
-        Expectation("dsga1008-hw1", "seed-answers.yaml", total: 19, notCorrect: ["1.2.D.C": .transposed, "1.3.B-delta2": .missing, "1.4B-w": .missing, "1.4B-dw/dx": .missing, "1.4B-dw/dy": .missing, "1.4B-dw/dz": .missing, "1.4B-dw/da": .missing], diagnoses: [:]),
+        Expectation("dsga1008-hw1", "seed-answers.yaml", total: 19, notCorrect: ["1.2.D.C": .transposed, "1.3.B-delta2": .missing, "1.4B-w": .missing, "1.4B-dw/dx": .missing, "1.4B-dw/dy": .missing, "1.4B-dw/dz": .missing, "1.4B-dw/da": .missing, "1.2.A": .needsReview, "1.3.C": .needsReview, "1.4.A": .needsReview, "1.4.D": .needsReview, "1.4.E": .needsReview], diagnoses: [:], answersWritten: true),
         Expectation("dsga1008-hw1", "sign-error.yaml", total: 17, notCorrect: ["1.2.D.A": .incorrect, "1.2.C-W1": .partial, "1.2.C-b1": .partial, "1.2.C-W2": .partial, "1.2.C-b2": .incorrect, "1.2.A-step": .partial, "1.3.A-W1": .incorrect, "1.3.B-dL/dyhat": .incorrect, "1.3.B-delta2": .incorrect], diagnoses: ["1.2.D.A": "sign error", "1.2.C-W1": "sign error", "1.2.C-b1": "sign error", "1.2.C-W2": "sign error", "1.2.C-b2": "sign error", "1.2.A-step": "gradient ascent: the update adds η·∂L/∂θ instead of subtracting it", "1.3.A-W1": "sign error", "1.3.B-dL/dyhat": "sign error", "1.3.B-delta2": "sign error"]),
         Expectation("dsga1008-hw1", "transposed-gradient.yaml", total: 21, notCorrect: ["1.2.C-W1": .transposed, "1.2.C-W2": .transposed, "1.3.A-W1": .transposed], diagnoses: [:]),
         Expectation("ece4179-activation", "ignored-plateau.yaml", total: 4, notCorrect: ["2.1": .incorrect, "2.6": .incorrect, "2.7": .incorrect], diagnoses: [:]),
         Expectation("ece4179-activation", "nan-answers.yaml", total: 5, notCorrect: ["2.1": .notFinite, "2.2": .notFinite], diagnoses: [:]),
         Expectation("ece4179-activation", "perfect.yaml", total: 7, notCorrect: [:], diagnoses: [:]),
-        Expectation("ece4179-activation", "seed-answers.yaml", total: 2, notCorrect: ["2.2": .missing, "2.3": .missing, "2.4": .missing, "2.5": .missing, "2.6": .missing], diagnoses: [:]),
+        Expectation("ece4179-activation", "seed-answers.yaml", total: 2, notCorrect: ["2.2": .missing, "2.3": .missing, "2.4": .missing, "2.5": .missing, "2.6": .missing, "2-explain": .needsReview], diagnoses: [:], answersWritten: true),
         Expectation("ece4179-activation", "sign-error.yaml", total: 5, notCorrect: ["2.3": .incorrect, "2.4": .incorrect], diagnoses: [:]),
         Expectation("ece4179-activation", "truncated.yaml", total: 6, notCorrect: ["2.3": .incorrect], diagnoses: [:]),
         Expectation("ece4179-activation", "two-sig-figs.yaml", total: 2, notCorrect: ["2.1": .incorrect, "2.2": .incorrect, "2.3": .incorrect, "2.5": .incorrect, "2.7": .incorrect], diagnoses: [:]),
@@ -69,9 +86,11 @@ import NNFiles
         Expectation("ece4179-mlp", "log10-bce.yaml", total: 8, notCorrect: ["1.2": .incorrect, "1.3": .incorrect, "1.4-dL/dyhat": .incorrect, "1.4-grad": .incorrect, "1.4": .incorrect], diagnoses: ["1.2": "log base 10 used instead of the natural log", "1.3": "log base 10 used instead of the natural log", "1.4": "follows correctly from your answer to 1.4-grad (an error carried forward)"]),
         Expectation("ece4179-mlp", "not-a-number.yaml", total: 15, notCorrect: ["1.1": .unparseable], diagnoses: [:]),
         Expectation("ece4179-mlp", "partial-missing.yaml", total: 7, notCorrect: ["1.3": .missing, "1.4-dL/dyhat": .missing, "1.4-dyhat/dz2": .missing, "1.4-grad": .missing, "1.4": .missing, "1.5": .missing], diagnoses: [:]),
-        Expectation("ece4179-mlp", "perfect.yaml", total: 17, notCorrect: [:], diagnoses: [:]),
+        Expectation("ece4179-mlp", "perfect.yaml", total: 18, notCorrect: ["1.3-why": .needsReview], diagnoses: [:], answersWritten: true),
         Expectation("ece4179-mlp", "row-vector.yaml", total: 17, notCorrect: [:], diagnoses: [:]),
-        Expectation("ece4179-mlp", "seed-answers.yaml", total: 17, notCorrect: [:], diagnoses: [:]),
+        Expectation("ece4179-mlp", "seed-answers.yaml", total: 18, notCorrect: ["1.3-why": .needsReview], diagnoses: [:], answersWritten: true),
+        Expectation("ece4179-mlp", "wrong-comparison.yaml", total: 17, notCorrect: ["1.3-compare": .incorrect, "1.3-why": .missing], diagnoses: [:], answersWritten: true),
+        Expectation("ece4179-mlp", "not-an-option.yaml", total: 17, notCorrect: ["1.3-compare": .incorrect, "1.3-why": .needsReview], diagnoses: [:], answersWritten: true),
         Expectation("ece4179-mlp", "sign-error.yaml", total: 12, notCorrect: ["1.4-dL/dyhat": .incorrect, "1.4-grad": .incorrect, "1.4": .incorrect], diagnoses: ["1.4-dL/dyhat": "sign error", "1.4-grad": "sign error", "1.4": "gradient ascent: the update adds η·∂L/∂θ instead of subtracting it"]),
         Expectation("hw1-backprop", "duplicate-keys.yaml", ungradable: "duplicate key '1.3a': it is already defined on lin"),
         Expectation("hw1-backprop", "missing-half.yaml", total: 5, notCorrect: ["1.3a": .incorrect, "1.3-delta2": .incorrect, "1.3-delta1": .incorrect, "1.3c-w11(2)": .incorrect, "1.3c-w12(2)": .incorrect, "1.3c-w11(1)": .incorrect, "1.3c-w12(1)": .incorrect, "1.3c-w21(1)": .incorrect, "1.3c-w22(1)": .incorrect, "1.3c-W1": .incorrect, "1.3d-w11(2)": .incorrect, "1.3d-w12(2)": .incorrect, "1.3d-w11(1)": .incorrect, "1.3d-w12(1)": .incorrect, "1.3d-w21(1)": .incorrect, "1.3d-w22(1)": .incorrect], diagnoses: ["1.3a": "squared error taken as Σ(ŷ−y)² (a missing ½?)", "1.3-delta2": "squared error taken as Σ(ŷ−y)² (a missing ½?)", "1.3-delta1": "squared error taken as Σ(ŷ−y)² (a missing ½?)", "1.3c-w11(2)": "squared error taken as Σ(ŷ−y)² (a missing ½?)", "1.3c-w12(2)": "squared error taken as Σ(ŷ−y)² (a missing ½?)", "1.3c-w11(1)": "squared error taken as Σ(ŷ−y)² (a missing ½?)", "1.3c-w12(1)": "squared error taken as Σ(ŷ−y)² (a missing ½?)", "1.3c-w21(1)": "squared error taken as Σ(ŷ−y)² (a missing ½?)", "1.3c-w22(1)": "squared error taken as Σ(ŷ−y)² (a missing ½?)", "1.3c-W1": "squared error taken as Σ(ŷ−y)² (a missing ½?)", "1.3d-w11(2)": "squared error taken as Σ(ŷ−y)² (a missing ½?)", "1.3d-w12(2)": "squared error taken as Σ(ŷ−y)² (a missing ½?)", "1.3d-w11(1)": "squared error taken as Σ(ŷ−y)² (a missing ½?)", "1.3d-w12(1)": "squared error taken as Σ(ŷ−y)² (a missing ½?)", "1.3d-w21(1)": "squared error taken as Σ(ŷ−y)² (a missing ½?)", "1.3d-w22(1)": "squared error taken as Σ(ŷ−y)² (a missing ½?)"]),
@@ -94,11 +113,21 @@ import NNFiles
             return
         }
         #expect(result.isGradable, "\(result.ungradableReason ?? "")")
+        let written = Set(Self.writtenQuestions[e.problem] ?? [])
         for q in result.questions {
-            #expect(q.verdict == (e.notCorrect[q.id] ?? .correct), "question \(q.id): \(q.message)")
+            let expected = e.notCorrect[q.id] ?? (written.contains(q.id) && !e.answersWritten ? .missing : .correct)
+            #expect(q.verdict == expected, "question \(q.id): \(q.message)")
             #expect(q.diagnosis == e.diagnoses[q.id], "question \(q.id)")
         }
         #expect(abs(result.earned - (e.total ?? -1)) < 1e-5)
+    }
+
+    @Test func everyWrittenQuestionIsInItsProblem() throws {
+        for (problem, ids) in Self.writtenQuestions {
+            let loaded = try ProblemLoader.load(path: GraderTests.root + "/problems/\(problem).yaml")
+            let kinds = Set(loaded.declarations.filter { $0.kind != "numeric" }.map(\.id))
+            #expect(kinds == Set(ids), "\(problem)")
+        }
     }
 
     @Test func everyBundledSubmissionHasAnExpectation() throws {

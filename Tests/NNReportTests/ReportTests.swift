@@ -63,7 +63,7 @@ import NNFiles
         #expect(lines[0].hasPrefix("student,file,status,1.1-z1,1.1-a1,1.1-z2,1.1,1.2,1.3,"))
         #expect(lines[0].hasSuffix(",total,max,percent,reason"))
         #expect(lines[1].hasPrefix("\"O'Brien, \"\"Pat\"\" | =1+1\",a.yaml,graded,0,0,0,2,"))
-        #expect(lines[1].contains(",2,17,11.8,"))
+        #expect(lines[1].contains(",2,19,10.5,"))
         #expect(Gradebook.csv([r], problem: p).hasSuffix("\r\n"))
     }
 

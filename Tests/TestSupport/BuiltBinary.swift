@@ -9,6 +9,21 @@ public enum BuiltBinary {
         folder + "/" + name
     }
 
+    /// The built `nncheck`, or an error saying where it was looked for.
+    public static func nncheck() throws(Missing) -> String {
+        let path = path("nncheck")
+        guard FileManager.default.isExecutableFile(atPath: path) else { throw Missing(path: path) }
+        return path
+    }
+
+    /// A built executable is not where it should be.
+    public struct Missing: Error, CustomStringConvertible {
+        /// Where it was looked for.
+        public var path: String
+        /// The one-line message.
+        public var description: String { "the nncheck binary is missing at \(path); run `swift build` first" }
+    }
+
     /// The bin folder, found once.
     private static let folder: String = {
         if let given = ProcessInfo.processInfo.environment["NNCHECK_BIN_PATH"], !given.isEmpty {
