@@ -13,6 +13,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // HMAC-SHA256 for per-student variants (issue 17).
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        // CSV reading (review files, rosters; the shared choice for every CSV input).
         .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
     ],
     targets: [
@@ -30,14 +33,16 @@ let package = Package(
         // confined to the problem's folder, seeded splits, standardisation.
         .target(name: "NNData", dependencies: ["NNCore", "NNYAML", .product(name: "CSV", package: "CSV.swift")]),
         // The problem format (model, loader, validation), the `Solver`, key verification.
-        .target(name: "NNProblem", dependencies: ["NNCore", "NNYAML", "NNOutput", "NNData"]),
+        .target(name: "NNProblem", dependencies: ["NNCore", "NNYAML", "NNOutput", "NNData",
+                                              .product(name: "Crypto", package: "swift-crypto")]),
         // Answer files, the answer grammar, grading, question kinds and review files, mistake diagnosis.
         .target(name: "NNGrade", dependencies: ["NNCore", "NNYAML", "NNProblem", "NNOutput",
                                                .product(name: "CSV", package: "CSV.swift")]),
         // Per-submission reports, the gradebook, the class summary, platform results files.
         .target(name: "NNReport", dependencies: ["NNCore", "NNProblem", "NNGrade", "NNOutput"]),
-        // Output folders, atomic file writes, safe names, the batch-grading driver.
-        .target(name: "NNFiles", dependencies: ["NNCore", "NNProblem", "NNGrade", "NNReport", "NNOutput"]),
+        // Output folders, atomic file writes, safe names, the batch-grading driver, rosters.
+        .target(name: "NNFiles", dependencies: ["NNCore", "NNProblem", "NNGrade", "NNReport", "NNOutput",
+                                            .product(name: "CSV", package: "CSV.swift")]),
         // Thin command-line front end.
         .executableTarget(
             name: "nncheck",

@@ -50,15 +50,22 @@ struct ExpressionLexer {
     private var index = 0
     /// Whether the tensor formula tokens (`.*`, `⊙`, `'`, `ᵀ`, Greek names) are recognised.
     private let formula: Bool
+    /// Recognises longer names (`updated.w3,6`, `z1[3]`, `dL/dw3,6`) as single identifiers; see
+    /// `ExpressionParser.parseComparison(_:names:)`.
+    private let isLongName: ((String) -> Bool)?
 
-    init(bytes: [UInt8], formula: Bool = false) {
+    /// The longest name `isLongName` is asked about, in bytes.
+    static let maximumLongName = 200
+
+    init(bytes: [UInt8], formula: Bool = false, isLongName: ((String) -> Bool)? = nil) {
         self.bytes = bytes
         self.formula = formula
+        self.isLongName = isLongName
     }
 
     /// All tokens, ending with `.end`; `formula` enables the tensor formula tokens.
-    static func tokenize(_ bytes: [UInt8], formula: Bool = false) throws(ExpressionError) -> [ExpressionToken] {
-        var lexer = ExpressionLexer(bytes: bytes, formula: formula)
+    static func tokenize(_ bytes: [UInt8], formula: Bool = false, isLongName: ((String) -> Bool)? = nil) throws(ExpressionError) -> [ExpressionToken] {
+        var lexer = ExpressionLexer(bytes: bytes, formula: formula, isLongName: isLongName)
         var tokens: [ExpressionToken] = []
         tokens.reserveCapacity(bytes.count / 2 + 1)
         while true {
@@ -112,6 +119,7 @@ struct ExpressionLexer {
         case _ where Self.isLetter(b):
             var end = index + 1
             while let c = byte(at: end), Self.isLetter(c) || Self.isDigit(c) { end += 1 }
+            if let longEnd = longNameEnd(plainEnd: end) { end = longEnd }
             let name = String(decoding: bytes[index..<end], as: UTF8.self)
             index = end
             return ExpressionToken(kind: .identifier(name), offset: start)
@@ -159,6 +167,27 @@ struct ExpressionLexer {
             return ("y_hat", 3)                                                         // y + combining circumflex
         default: return nil
         }
+    }
+
+    /// Bytes that may continue a long name after its first identifier: letters, digits, `_`,
+    /// `.`, `,`, `/`, `'`, `[` and `]`.
+    private static func continuesLongName(_ b: UInt8) -> Bool {
+        isLetter(b) || isDigit(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: ",") || b == UInt8(ascii: "/")
+            || b == UInt8(ascii: "'") || b == UInt8(ascii: "[") || b == UInt8(ascii: "]")
+    }
+
+    /// The end of the longest long name starting at `index` that `isLongName` accepts, if one is
+    /// longer than the plain identifier ending at `plainEnd`, or accepts the plain identifier
+    /// itself when it is not a function followed by `(`. Nil when there is no long-name matcher.
+    private func longNameEnd(plainEnd: Int) -> Int? {
+        guard let isLongName else { return nil }
+        var end = plainEnd
+        while end < bytes.count, end - index < Self.maximumLongName, Self.continuesLongName(bytes[end]) { end += 1 }
+        while end > plainEnd {
+            if isLongName(String(decoding: bytes[index..<end], as: UTF8.self)) { return end }
+            end -= 1
+        }
+        return nil
     }
 
     private mutating func skipWhitespace() {

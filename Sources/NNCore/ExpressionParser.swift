@@ -88,6 +88,37 @@ public enum ExpressionParser {
         }
     }
 
+    /// Parses a comparison `lhs relation rhs` at the top level (`abs(z1[3]) > 0.05`), for
+    /// constraints. Identifiers are names `isName` accepts; besides plain identifiers it is
+    /// asked about longer runs of letters, digits and `_ . , / ' [ ]` (`updated.w3,6`, `z1[3]`,
+    /// `dL/dw3,6`), longest first, and the longest it accepts is one variable. So a comma or a
+    /// slash directly after a name belongs to the name when the longer name exists: write
+    /// `max(a, b)` with a space, `a / b` with spaces, where that matters. A plain identifier
+    /// `isName` rejects is a constant, a function, or an error, as in `parse(_:variables:)`.
+    public static func parseComparison(_ source: String, isName: @escaping (String) -> Bool) throws(ExpressionError) -> Expression.Condition {
+        let byteCount = source.utf8.count
+        if byteCount > maximumLength, source.count > maximumLength {
+            throw ExpressionError(
+                message: "expression is longer than \(maximumLength) characters", offset: maximumLength)
+        }
+        let bytes = Array(source.utf8)
+        do {
+            let tokens = try ExpressionLexer.tokenize(bytes, isLongName: isName)
+            var names = Set<String>()
+            for (i, token) in tokens.enumerated() {
+                guard case .identifier(let name) = token.kind else { continue }
+                let isCall = i + 1 < tokens.count && tokens[i + 1].kind == .leftParen
+                if !(isCall && (name == "if" || Expression.Function(rawValue: name) != nil)), isName(name) { names.insert(name) }
+            }
+            var state = ExpressionParserState(tokens: tokens, variables: names, acceptsUnknownIdentifiers: false)
+            return try state.parseComparisonSource()
+        } catch {
+            var converted = error
+            converted.offset = characterOffset(ofByte: error.offset, in: bytes)
+            throw converted
+        }
+    }
+
     /// Converts a UTF-8 byte offset into a Character offset.
     static func characterOffset(ofByte offset: Int, in bytes: [UInt8]) -> Int {
         let clamped = Swift.max(0, Swift.min(offset, bytes.count))
@@ -199,6 +230,18 @@ struct ExpressionParserState {
         let result = try parseExpression()
         guard case .end = current.kind else { throw unexpected(current) }
         return result.expression
+    }
+
+    /// `expression relation expression` and the end of the source.
+    mutating func parseComparisonSource() throws(ExpressionError) -> Expression.Condition {
+        let lhs = try parseExpression()
+        guard case .relation(let relation) = current.kind else {
+            throw ExpressionError(message: "expected a comparison (<, <=, >, >=, ==, !=)", offset: current.offset)
+        }
+        advance()
+        let rhs = try parseExpression()
+        guard case .end = current.kind else { throw unexpected(current) }
+        return Expression.Condition(lhs.expression, relation, rhs.expression)
     }
 
     mutating func parseExpression() throws(ExpressionError) -> Parsed {

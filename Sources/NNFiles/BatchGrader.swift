@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import NNYAML
+import NNCore
 import NNGrade
 import NNReport
 
@@ -39,7 +40,7 @@ public struct BatchGrader: Sendable {
 
     /// Reads and grades one file; any problem with the file becomes an ungradable result.
     public func gradeFile(path: String, displayName: String) -> SubmissionResult {
-        gradeFile(path: path, displayName: displayName, status: Self.linkStatus(path))
+        gradeFile(path: path, displayName: displayName, status: Self.linkStatus(path)).result
     }
 
     /// The `lstat` of `path` (a symbolic link itself, not its target); all zero when it fails.
@@ -50,26 +51,32 @@ public struct BatchGrader: Sendable {
     }
 
     /// `gradeFile` for a path whose `lstat` status is known (all zero when `lstat` failed).
-    private func gradeFile(path: String, displayName: String, status st: stat) -> SubmissionResult {
+    /// Also returns the wrong numeric answers of a randomised problem's submission, for
+    /// `CopyingDetector` (none for a fixed problem).
+    private func gradeFile(path: String, displayName: String, status st: stat)
+        -> (result: SubmissionResult, wrong: [WrongAnswer])
+    {
         if (st.st_mode & S_IFMT) == S_IFLNK {
-            return grader.ungradable(file: displayName, student: Self.studentFallback(displayName),
-                                     reason: "\(displayName): symbolic links are not followed")
+            return (grader.ungradable(file: displayName, student: Self.studentFallback(displayName),
+                                      reason: "\(displayName): symbolic links are not followed"), [])
         }
         // Opening a FIFO blocks until a writer appears, and devices never end: neither is read.
         if let kind = Self.specialFileKind(st.st_mode) {
-            return grader.ungradable(file: displayName, student: Self.studentFallback(displayName),
-                                     reason: "\(displayName): not a regular file (\(kind)); only plain files are graded")
+            return (grader.ungradable(file: displayName, student: Self.studentFallback(displayName),
+                                      reason: "\(displayName): not a regular file (\(kind)); only plain files are graded"), [])
         }
         do {
             let submission = try SubmissionLoader.load(path: path, displayName: displayName, limits: limits)
-            return grader.grade(submission)
+            let result = grader.grade(submission)
+            guard grader.isRandomised else { return (result, []) }
+            return (result, CopyingDetector.wrongAnswers(result, submission: submission))
         } catch {
             var reason = error.description
             if displayName.unicodeScalars.contains("\u{FFFD}") && st.st_mode == 0 {
                 // The listing decoded a name that is not UTF-8 lossily, so the file cannot be opened by it.
                 reason = "\(displayName): the file name is not valid UTF-8, so the file cannot be opened; rename it"
             }
-            return grader.ungradable(file: displayName, student: Self.studentFallback(displayName), reason: reason)
+            return (grader.ungradable(file: displayName, student: Self.studentFallback(displayName), reason: reason), [])
         }
     }
 
@@ -93,7 +100,7 @@ public struct BatchGrader: Sendable {
     public func grade(folder: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(OutputError) -> [SubmissionResult] {
         // Subfolders are dropped by the workers (which stat every entry anyway), not by the listing.
         let names = try Self.listedNames(in: folder)
-        let box = SlotBox<SubmissionResult?>(count: names.count, empty: nil)
+        let box = SlotBox<(result: SubmissionResult, wrong: [WrongAnswer])?>(count: names.count, empty: nil)
         let done = Counter()
         DispatchQueue.concurrentPerform(iterations: names.count) { i in
             let path = folder + "/" + names[i]
@@ -103,7 +110,13 @@ public struct BatchGrader: Sendable {
             }
             if let progress { progress(done.increment(), names.count) }
         }
-        return box.values().compactMap { $0 }
+        let graded = box.values().compactMap { $0 }
+        var results = graded.map(\.result)
+        guard grader.isRandomised else { return results }
+        for (i, notice) in CopyingDetector.notices(results, wrong: graded.map(\.wrong), grader: grader).enumerated() {
+            results[i].copying = notice
+        }
+        return results
     }
 
     /// The base name of each result's report files (and platform export folders), in order:
@@ -140,8 +153,11 @@ public struct BatchGrader: Sendable {
             if iteration == 1 { batchTexts.set(1, ClassSummary.markdown(results, problem: problem)); return }
             let i = iteration - 2
             do throws(OutputError) {
-                try output.write(bytes: SubmissionReport.markdownUTF8(results[i], problem: problem).bytes, to: names[i] + ".md")
-                let json = SubmissionReport.jsonUTF8(results[i])
+                // A copying notice names another student: only in instructor copies of the reports.
+                var result = results[i]
+                if grader.audience == .student { result.copying = nil }
+                try output.write(bytes: SubmissionReport.markdownUTF8(result, problem: problem).bytes, to: names[i] + ".md")
+                let json = SubmissionReport.jsonUTF8(result)
                 try output.write(bytes: json, to: names[i] + ".json")
                 gradebookJSON.submit(i, nestedReport: Gradebook.nestedReport(json))
             } catch {

@@ -11,7 +11,7 @@ public enum AnswerTemplate {
         out += "# Fill in each answer after its colon: a number (0.627), arithmetic in quotes (\"-ln(1 - 0.627)\", \"-3/4\"),\n"
         out += "# a vector [0.4, 1.2, -0.1], a matrix as a list of rows [[1, 2], [3, 4]], or a LaTeX matrix in single quotes.\n"
         out += "# Check it with: nncheck check \(problem.file) THIS_FILE\n"
-        out += "student: \"\"\nproblem: \(problem.id)\nanswers:\n"
+        out += "student: \(JSONWriter.quote(problem.variant?.student ?? ""))\nproblem: \(problem.id)\nanswers:\n"
         for q in gradable.questions {
             let d = q.declaration
             if let text = d.text { out += "  # \(oneLine(text))\n" }

@@ -32,10 +32,17 @@ public struct Grader: Sendable {
     public var reviews: ReviewFile?
     /// The problem's question ids, to find answers to questions it does not have.
     private let questionIDs: Set<String>
+    /// For a randomised problem: each student's variant grader, made on first use.
+    let variants: VariantGraders?
 
     /// Prepares the grader for a problem whose questions have been read by their kinds.
-    public init(gradable: GradableProblem, audience: Audience = .student, toleranceOverride: Tolerance? = nil) {
+    ///
+    /// For a randomised problem (`randomize:`), each submission is graded against the variant of
+    /// its `student:` id, drawn with `secret`; without a secret such submissions are ungradable.
+    public init(gradable: GradableProblem, audience: Audience = .student, toleranceOverride: Tolerance? = nil,
+                secret: VariantSecret? = nil) {
         self.gradable = gradable
+        self.variants = gradable.problem.needsVariant ? VariantGraders(secret: secret) : nil
         self.mistakes = MistakeCatalog(problem: gradable.problem, key: gradable.key)
         self.audience = audience
         self.toleranceOverride = toleranceOverride
@@ -45,8 +52,19 @@ public struct Grader: Sendable {
 
     /// Solves a problem and prepares the grader. A question its kind cannot read (see
     /// `GradableProblem`) is graded `ungraded` with the reason.
-    public init(problem: Problem, audience: Audience = .student, toleranceOverride: Tolerance? = nil) {
-        self.init(gradable: GradableProblem(readingWhatItCan: problem), audience: audience, toleranceOverride: toleranceOverride)
+    public init(problem: Problem, audience: Audience = .student, toleranceOverride: Tolerance? = nil,
+                secret: VariantSecret? = nil) {
+        self.init(gradable: GradableProblem(readingWhatItCan: problem), audience: audience, toleranceOverride: toleranceOverride,
+                  secret: secret)
+    }
+
+    /// Whether submissions are graded against their students' variants (a randomised problem).
+    public var isRandomised: Bool { variants != nil }
+
+    /// The grader of one student's variant (itself for a problem that is not randomised).
+    public func grader(forStudent student: String) -> Result<Grader, VariantError> {
+        guard let variants else { return .success(self) }
+        return variants.grader(for: student, base: self)
     }
 
     /// Grades a parsed submission.
@@ -54,6 +72,13 @@ public struct Grader: Sendable {
         if let pid = submission.problemID, pid != problem.id {
             return ungradable(file: submission.file, student: submission.student,
                               reason: "\(submission.file): the answer file is for problem '\(pid)', not '\(problem.id)'")
+        }
+        if variants != nil {
+            switch grader(forStudent: submission.student) {
+            case .success(let own): return own.grade(submission)
+            case .failure(let error):
+                return ungradable(file: submission.file, student: submission.student, reason: "\(submission.file): \(error.message)")
+            }
         }
         var context = GradingContext(grader: self, submission: submission, earlier: [])
         context.earlier.reserveCapacity(gradable.questions.count)

@@ -56,6 +56,9 @@ public struct SubmissionResult: Sendable, Hashable {
     public var earned: Double { questions.reduce(0) { $0 + $1.earned } }
     /// Points available.
     public var possible: Double
+    /// For a randomised problem graded as a batch: whose variant most of the wrong answers match,
+    /// if they do. Instructor outputs only (the class summary, and reports with `--reveal-key`).
+    public var copying: CopyingNotice? = nil
     /// Whether the file was graded.
     public var isGradable: Bool { ungradableReason == nil }
     /// Whether every question passed (questions waiting for review are not counted against it).

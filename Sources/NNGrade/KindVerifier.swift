@@ -10,8 +10,16 @@ public enum KindVerifier {
     }
 
     /// Verifies the questions of a loaded problem through their kinds, one result per question.
+    ///
+    /// The keys of a randomised problem are checked against the file's own numbers, and a sample
+    /// of student ids is drawn (`VariantSampling`) to prove that every question is answerable
+    /// in the variants and the constraints can be met.
     public static let questions: KeyVerifier.QuestionVerification = { problem, requireKeys throws(InputError) in
-        verify(try GradableProblem(problem: problem), requireKeys: requireKeys)
+        let results = verify(try GradableProblem(problem: problem), requireKeys: requireKeys)
+        if let r = problem.randomization {
+            try VariantSampling.check(problem, secret: CourseSecret.find(r, problemFile: problem.file))
+        }
+        return results
     }
 
     /// Verifies the questions of a gradable, one result per question in file order.

@@ -4,11 +4,18 @@ import NNOutput
 /// Text renderings of an answer key: an aligned table for people and JSON for machines.
 public enum AnswerKeyRendering {
     /// `{"problem": "<id>", "answers": {"<question id>": <number | nested arrays>}}`; questions
-    /// that cannot be answered map to null and are listed under "errors".
-    public static func json(_ key: AnswerKey) -> String {
+    /// that cannot be answered map to null and are listed under "errors". For a student's
+    /// variant, `"student"` and the drawn `"values"` come after `"problem"`.
+    public static func json(_ key: AnswerKey, variant: ProblemVariant? = nil) -> String {
         var w = JSONWriter()
         w.beginObject()
         w.string(key.problemID, key: "problem")
+        if let variant {
+            w.string(variant.student, key: "student")
+            w.beginObject("values")
+            for d in variant.values { w.tensor(d.value, key: d.name) }
+            w.endObject()
+        }
         w.beginObject("answers")
         for e in key.entries {
             switch e.result {

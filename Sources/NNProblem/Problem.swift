@@ -21,11 +21,15 @@ public struct Problem: Sendable {
     public var showKey: Bool
     /// The file the problem was read from.
     public var file: String
+    /// The `randomize:` section: which numbers vary per student (nil: the problem is fixed).
+    public var randomization: Randomization?
+    /// Whose variant this is, with the numbers drawn (nil: the file's own numbers).
+    public var variant: ProblemVariant?
 
     /// Creates a problem.
     public init(id: String, title: String, course: String? = nil, source: String? = nil, notes: String? = nil,
                 scenarios: [String: Scenario], questions: [Question], declarations: [QuestionDeclaration]? = nil,
-                showKey: Bool = false, file: String) {
+                showKey: Bool = false, file: String, randomization: Randomization? = nil) {
         self.id = id
         self.title = title
         self.course = course
@@ -36,6 +40,7 @@ public struct Problem: Sendable {
         self.declarations = declarations ?? questions.map { QuestionDeclaration($0) }
         self.showKey = showKey
         self.file = file
+        self.randomization = randomization
     }
 
     /// The numeric question with this id.

@@ -5,7 +5,7 @@ import NNOutput
 /// Loads and validates problem files. Every error is an `InputError` located at the offending node.
 public enum ProblemLoader {
     static let topKeys = ["nncheck", "id", "title", "course", "source", "notes", "show_key", "defaults",
-                          "scenarios", "questions"] + ScenarioLoader.scenarioKeys
+                          "scenarios", "questions", "randomize"] + ScenarioLoader.scenarioKeys
     static let questionKeys = ["id", "kind", "text", "ask", "points", "tolerance", "show_key", "scenario", "given",
                                "answer", "partial_credit", "vector_orientation", "detect_transpose"]
     static let givenKeys = ["x", "y", "learning_rate", "steps", "loss", "relu_derivative_at_zero", "graph_inputs",
@@ -73,8 +73,10 @@ public enum ProblemLoader {
             if let numeric = q.numeric { questions.append(numeric) }
             declarations.append(q)
         }
+        let randomization = try root["randomize"].map { n throws(InputError) in try RandomizationLoader.read(n, scenarios: scenarios) }
         return Problem(id: id, title: title, course: course, source: source, notes: notes, scenarios: scenarios,
-                       questions: questions, declarations: declarations, showKey: showKey, file: file)
+                       questions: questions, declarations: declarations, showKey: showKey, file: file,
+                       randomization: randomization)
     }
 
     static func isValidIdentifier(_ s: String) -> Bool {

@@ -43,6 +43,13 @@ public enum ClassSummary {
             func pct(_ k: Int) -> String { "\(k) (\(NumberFormatting.fixed(100 * Double(k) / Double(n), decimals: 0))%)" }
             out += "| \(SubmissionReport.escape(q.id)) | \(pct(correct)) | \(pct(partial)) | \(pct(wrong)) | \(pct(missing)) | \(top(wrongValues)) | \(SubmissionReport.escape(topPlain(diagnoses))) |\n"
         }
+        let copied = graded.compactMap { r in r.copying.map { (r, $0) } }
+        if !copied.isEmpty {
+            out += "\nPossible copying (wrong answers that are another student's numbers):\n\n"
+            for (r, c) in copied {
+                out += "- `\(SubmissionReport.escape(r.file))` (student \(SubmissionReport.escape(r.student))): \(SubmissionReport.escape(c.text))\n"
+            }
+        }
         if !pending.isEmpty {
             out += "\nPending review (not yet in the scores): "
             out += pending.map { "\(SubmissionReport.escape($0.id)) (\($0.count) answer\($0.count == 1 ? "" : "s"))" }

@@ -46,6 +46,11 @@ public enum SubmissionReport {
             out += escape(usual)
             out += " unless a question says otherwise\n"
         }
+        if let c = r.copying {
+            out += "- **Possible copying**: "
+            out += escape(c.text)
+            out += "\n"
+        }
         out += "\n| Question | Points | Verdict | Given | Details |\n|---|---|---|---|---|\n"
         for q in r.questions {
             out += "| "
@@ -132,6 +137,14 @@ public enum SubmissionReport {
             w.beginArray("unknown_questions")
             for id in r.unknownQuestionIDs { w.string(id) }
             w.endArray()
+        }
+        if let c = r.copying {
+            w.beginObject("copying")
+            w.string(c.source, key: "matches_variant_of")
+            w.number(Double(c.matched), key: "matched")
+            w.number(Double(c.wrong), key: "wrong")
+            w.string(c.text, key: "text")
+            w.endObject()
         }
         w.endObject()
     }

@@ -30,7 +30,9 @@ struct CheckCommand: ParsableCommand {
         let gradable = try CommandSupport.loadProblem(problem)
         let loaded = gradable.problem
         try CommandSupport.requireFile(answers)
-        let grader = Grader(gradable: gradable, audience: .student, toleranceOverride: tolerance)
+        // A randomised problem grades the file against the variant of its `student:` id.
+        let grader = Grader(gradable: gradable, audience: .student, toleranceOverride: tolerance,
+                            secret: try CommandSupport.secret(for: gradable, path: problem))
         let result = BatchGrader(grader: grader).gradeFile(path: answers, displayName: answers)
         switch format {
         case .table:

@@ -107,9 +107,9 @@ struct GradeCommand: ParsableCommand {
                     if done == total || done % 25 == 0 { Terminal.errorRaw("\r\(id): graded \(done)/\(total)") }
                 }
             }
-            var grader = grader(for: gradable)
+            var grader = try grader(for: gradable, path: job.problem)
             if let review {
-                grader.reviews = try reviews(review, gradable: gradable, folder: folder)
+                grader.reviews = try reviews(review, gradable: gradable, path: job.problem, folder: folder)
             }
             do {
                 let batch = BatchGrader(grader: grader)
@@ -142,10 +142,11 @@ struct GradeCommand: ParsableCommand {
 
     /// The review file, checked against the batch: every row must name a submission that can be
     /// graded (else one line and exit 65, before anything is written).
-    private func reviews(_ path: String, gradable: GradableProblem, folder: String) throws -> ReviewFile {
+    private func reviews(_ path: String, gradable: GradableProblem, path problemPath: String, folder: String) throws -> ReviewFile {
         let reviews = try CommandSupport.loadReview(path, problem: gradable.problem)
+        let batch = BatchGrader(grader: try grader(for: gradable, path: problemPath))
         let graded: [SubmissionResult]
-        do { graded = try BatchGrader(grader: grader(for: gradable)).grade(folder: folder) } catch {
+        do { graded = try batch.grade(folder: folder) } catch {
             Terminal.error(error.message)
             throw ExitCode.noInput
         }
@@ -158,17 +159,18 @@ struct GradeCommand: ParsableCommand {
         return reviews
     }
 
-    /// The grader for a loaded problem, with the command's audience and tolerance.
-    private func grader(for gradable: GradableProblem) -> Grader {
+    /// The grader for a loaded problem, with the command's audience and tolerance; a randomised
+    /// problem grades each file against its student's variant (exit 65 when the secret is not set).
+    private func grader(for gradable: GradableProblem, path: String) throws -> Grader {
         Grader(gradable: gradable, audience: revealKey ? .instructor : .student,
-               toleranceOverride: tolerance)
+               toleranceOverride: tolerance, secret: try CommandSupport.secret(for: gradable, path: path))
     }
 
     /// Grades one answer file into one platform results file (or standard output).
     private func gradeOne(answers: String, problem: String, platform: PlatformExport.Platform) throws {
         let gradable = try CommandSupport.loadProblem(problem)
         let loaded = gradable.problem
-        let export = PlatformExport(batch: BatchGrader(grader: grader(for: gradable)))
+        let export = PlatformExport(batch: BatchGrader(grader: try grader(for: gradable, path: problem)))
         guard let results else {
             Terminal.write(export.grade(file: answers, platform: platform).text)
             return

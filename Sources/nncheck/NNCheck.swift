@@ -7,5 +7,6 @@ struct NNCheck: ParsableCommand {
         commandName: "nncheck",
         abstract: "Check neural-network calculation homework: solve problem files, self-check and grade answer files.",
         version: "0.1.0",
-        subcommands: [SolveCommand.self, CheckCommand.self, GradeCommand.self, TemplateCommand.self, ReviewTemplateCommand.self, VerifyCommand.self])
+        subcommands: [SolveCommand.self, CheckCommand.self, GradeCommand.self, TemplateCommand.self, ReviewTemplateCommand.self, VerifyCommand.self,
+                      SheetCommand.self, VariantsCommand.self])
 }

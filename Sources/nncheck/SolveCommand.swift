@@ -10,16 +10,23 @@ struct SolveCommand: ParsableCommand {
     @Argument(help: "The problem file (YAML).") var problem: String
     @Option(help: "Output format: table or json.") var format: KeyFormat = .table
     @Flag(help: "Show the worked computation (forward pass, loss, backward pass, updates).") var steps = false
+    @Option(help: "For a randomised problem: solve this student's variant (without it, the file's own numbers).")
+    var student: String?
 
     enum KeyFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     func run() throws {
-        let gradable = try CommandSupport.loadProblem(problem)
+        let gradable = try CommandSupport.variant(of: CommandSupport.loadProblem(problem), path: problem, student: student)
         let loaded = gradable.problem
         let key = gradable.key
         switch format {
-        case .json: Terminal.write(AnswerKeyRendering.json(key))
+        case .json: Terminal.write(AnswerKeyRendering.json(key, variant: loaded.variant))
         case .table:
+            if let v = loaded.variant {
+                Terminal.write("Variant of student \(v.student): " + v.values.map { "\($0.name) = \(AnswerKeyRendering.formatted($0.value))" }.joined(separator: ", ") + "\n")
+            } else if loaded.randomization != nil {
+                Terminal.write("Randomised per student: these are the file's own numbers; give --student ID for a student's variant.\n")
+            }
             Terminal.write(AnswerKeyRendering.table(key, problem: loaded))
             if steps { Terminal.write("\n" + WorkedSteps.render(problem: loaded, key: key)) }
         }

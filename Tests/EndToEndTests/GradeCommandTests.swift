@@ -3,7 +3,7 @@ import Testing
 
 /// Runs the built binary on the bundled problems and submissions.
 @Suite(.serialized) struct GradeCommandTests {
-    static let problems = ["cs2109s-t7", "cs5783-a2", "dsga1008-hw1", "ece4179-activation", "ece4179-mlp", "hw1-backprop"]
+    static let problems = ["cs2109s-t7", "cs5783-a2", "dsga1008-hw1", "ece4179-activation", "ece4179-mlp", "ece4179-mlp-variants", "hw1-backprop"]
 
     static func files(in folder: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()

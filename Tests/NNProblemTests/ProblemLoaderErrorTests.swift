@@ -58,7 +58,7 @@ import NNProblem
         ("id: p", "id: ../p",
          "p.yaml:1:5: id '../p' may contain only letters, digits, '.', '_' and '-' (at most 100)"),
         ("loss: bce", "loss: bce\nlos: mse",
-         "p.yaml:10:1: unknown key 'los' in the problem file; expected one of: nncheck, id, title, course, source, notes, show_key, defaults, scenarios, questions, network, data, loss, training, graph, functions, sweep"),
+         "p.yaml:10:1: unknown key 'los' in the problem file; expected one of: nncheck, id, title, course, source, notes, show_key, defaults, scenarios, questions, randomize, network, data, loss, training, graph, functions, sweep"),
     ])
     func malformedFieldIsLocated(original: String, replacement: String, expected: String) throws {
         let text = Self.valid.replacingFirst(original, with: replacement)
