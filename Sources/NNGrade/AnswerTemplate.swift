@@ -24,7 +24,9 @@ public enum AnswerTemplate {
         return out
     }
 
-    static func describe(_ t: Tensor) -> String {
+    /// The expected shape of an answer as the template states it: "a number", "a vector of 2",
+    /// "a 2×3 matrix (2 rows of 3)".
+    public static func describe(_ t: Tensor) -> String {
         switch t.rank {
         case 0: return "a number"
         case 1: return "a vector of \(t.shape[0])"

@@ -9,9 +9,7 @@ public enum CheckRendering {
         if let reason = r.ungradableReason { return paint("✘ ", "31") + reason + "\n" }
         var rows: [[String]] = [["", "question", "points", "verdict", "given", "details"]]
         for q in r.questions {
-            var details = q.message
-            if let d = q.diagnosis { details += "; likely: \(d)" }
-            if let x = q.expected, !q.verdict.passed { details += "; expected \(AnswerKeyRendering.formatted(x))" }
+            let details = Self.details(q)
             let given = q.given.count > 30 ? String(q.given.prefix(27)) + "..." : q.given
             rows.append([q.verdict.symbol, q.id, "\(PointsText.of(q.earned))/\(PointsText.of(q.possible))",
                          q.verdict.rawValue, given.replacingNewlines(), details])
@@ -34,6 +32,20 @@ public enum CheckRendering {
         }
         return out
     }
+}
+
+extension CheckRendering {
+    /// The details column of one question: its message, the likely mistake, and the expected
+    /// value only where the result carries it (the problem allows showing the key).
+    public static func details(_ q: QuestionResult) -> String {
+        var details = q.message
+        if let d = q.diagnosis { details += "; likely: \(d)" }
+        if let x = q.expected, !q.verdict.passed { details += "; expected \(AnswerKeyRendering.formatted(x))" }
+        return details
+    }
+
+    /// A score as the check table writes it ("1.5", "2").
+    public static func points(_ value: Double) -> String { PointsText.of(value) }
 }
 
 extension String {
