@@ -4,29 +4,23 @@ import NNProblem
 /// A fill-in answer file listing every question id with its text and the expected shape.
 public enum AnswerTemplate {
     /// The template as YAML text.
-    public static func yaml(problem: Problem, key: AnswerKey) -> String {
+    public static func yaml(sheet: ProblemSheet) -> String {
+        let problem = sheet.problem
         var out = "# Answer file for \(oneLine(problem.title)) (problem \(problem.id)).\n"
         out += "# Fill in each answer after its colon: a number (0.627), arithmetic in quotes (\"-ln(1 - 0.627)\", \"-3/4\"),\n"
         out += "# a vector [0.4, 1.2, -0.1], a matrix as a list of rows [[1, 2], [3, 4]], or a LaTeX matrix in single quotes.\n"
         out += "# Check it with: nncheck check \(problem.file) THIS_FILE\n"
         out += "student: \"\"\nproblem: \(problem.id)\nanswers:\n"
-        for e in key.entries {
-            let q = e.question
-            let shape: String
-            switch e.result {
-            case .success(let t): shape = describe(t)
-            case .failure: shape = "unknown shape"
-            }
-            if let text = q.text { out += "  # \(oneLine(text))\n" }
-            out += "  # asks \(oneLine(q.ask)): \(shape); \(NumberFormatting.short(q.points)) point\(q.points == 1 ? "" : "s")\n"
-            out += "  \(JSONWriter.quote(q.id)):\n"
+        for q in sheet.questions {
+            let d = q.declaration
+            if let text = d.text { out += "  # \(oneLine(text))\n" }
+            out += "  # \(q.answerHint); \(NumberFormatting.short(d.points)) point\(d.points == 1 ? "" : "s")\n"
+            out += "  \(JSONWriter.quote(d.id)):\n"
         }
         return out
     }
 
-    /// The expected shape of an answer as the template states it: "a number", "a vector of 2",
-    /// "a 2×3 matrix (2 rows of 3)".
-    public static func describe(_ t: Tensor) -> String {
+    static func describe(_ t: Tensor) -> String {
         switch t.rank {
         case 0: return "a number"
         case 1: return "a vector of \(t.shape[0])"

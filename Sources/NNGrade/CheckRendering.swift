@@ -40,7 +40,7 @@ extension CheckRendering {
     public static func details(_ q: QuestionResult) -> String {
         var details = q.message
         if let d = q.diagnosis { details += "; likely: \(d)" }
-        if let x = q.expected, !q.verdict.passed { details += "; expected \(AnswerKeyRendering.formatted(x))" }
+        if let x = q.expected, !q.verdict.passed { details += "; expected \(x.text)" }
         return details
     }
 

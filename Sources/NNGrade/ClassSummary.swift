@@ -15,8 +15,9 @@ public enum ClassSummary {
             out += "- Mean score: \(sig(mean)) / \(sig(problem.totalPoints)); median \(sig(median))\n"
         }
         out += "\n| Question | Correct | Partial | Wrong | Missing or unreadable | Most frequent wrong answers | Likely mistakes |\n|---|---|---|---|---|---|---|\n"
-        for (i, q) in problem.questions.enumerated() {
-            var correct = 0, partial = 0, wrong = 0, missing = 0
+        var pending: [(id: String, count: Int)] = []
+        for (i, q) in problem.declarations.enumerated() {
+            var correct = 0, partial = 0, wrong = 0, missing = 0, waiting = 0
             var wrongValues: [String: Int] = [:]
             var diagnoses: [String: Int] = [:]
             // Fields are read in place: copying every result and question result costs more than the counting.
@@ -26,6 +27,7 @@ public enum ClassSummary {
                 case .correct: correct += 1
                 case .partial: partial += 1
                 case .missing, .unparseable, .notFinite, .ungraded: missing += 1
+                case .needsReview: waiting += 1
                 case .incorrect, .transposed, .wrongShape:
                     wrong += 1
                     wrongValues[normalized(graded[k].questions[i].given), default: 0] += 1
@@ -34,9 +36,16 @@ public enum ClassSummary {
                 if let d = graded[k].questions[i].diagnosis { diagnoses[d, default: 0] += 1 }
                 if verdict == .transposed { diagnoses["transposed", default: 0] += 1 }
             }
+            if waiting > 0 { pending.append((q.id, waiting)) }
             let n = max(graded.count, 1)
             func pct(_ k: Int) -> String { "\(k) (\(NumberFormatting.fixed(100 * Double(k) / Double(n), decimals: 0))%)" }
             out += "| \(SubmissionReport.escape(q.id)) | \(pct(correct)) | \(pct(partial)) | \(pct(wrong)) | \(pct(missing)) | \(top(wrongValues)) | \(SubmissionReport.escape(topPlain(diagnoses))) |\n"
+        }
+        if !pending.isEmpty {
+            out += "\nPending review (not yet in the scores): "
+            out += pending.map { "\(SubmissionReport.escape($0.id)) (\($0.count) answer\($0.count == 1 ? "" : "s"))" }
+                .joined(separator: ", ")
+            out += "\n"
         }
         return out
     }

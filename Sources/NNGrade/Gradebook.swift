@@ -13,7 +13,7 @@ public enum Gradebook {
     /// The CSV text.
     public static func csv(_ results: [SubmissionResult], problem: Problem) -> String {
         var out = ""
-        let ids = problem.questions.map(\.id)
+        let ids = problem.declarations.map(\.id)
         out += row(["student", "file", "status"] + ids + ["total", "max", "percent", "reason"])
         for r in results {
             var fields = [r.student, r.file, r.isGradable ? "graded" : "ungradable"]

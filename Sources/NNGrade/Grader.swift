@@ -10,44 +10,41 @@ public enum Audience: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Grades submissions against a problem's key. Build one per problem and reuse it: the key and
-/// the mistake catalogue are computed once.
+/// the mistake catalogue are computed once. Each question is graded by its kind (`QuestionKind`).
 public struct Grader: Sendable {
     /// The problem.
-    public let problem: Problem
-    /// The reference answers.
-    public let key: AnswerKey
+    public var problem: Problem { sheet.problem }
+    /// The reference answers of the numeric questions.
+    public var key: AnswerKey { sheet.key }
+    /// Every question read by its kind.
+    public let sheet: ProblemSheet
     /// Known mistakes per question.
     public let mistakes: MistakeCatalog
     /// Who the results are for.
     public var audience: Audience
-    /// A tolerance that replaces every question's own (from the command line), if set.
+    /// A tolerance that replaces every numeric question's own (from the command line), if set.
     public var toleranceOverride: Tolerance? {
-        didSet { comparisons = Self.comparisons(key, override: toleranceOverride) }
+        didSet { toleranceOverrideText = toleranceOverride?.description }
     }
-    /// Each key entry's comparison policy (with the override applied) and its tolerance as results
-    /// state it; the same for every submission, so built once.
-    private var comparisons: [(policy: ComparisonPolicy, toleranceText: String)]
+    /// `toleranceOverride` as results state it, computed once.
+    private(set) var toleranceOverrideText: String?
     /// The problem's question ids, to find answers to questions it does not have.
     private let questionIDs: Set<String>
 
-    /// Solves the problem and prepares the grader.
-    public init(problem: Problem, audience: Audience = .student, toleranceOverride: Tolerance? = nil) {
-        self.problem = problem
-        self.key = Solver(problem: problem).answerKey()
-        self.mistakes = MistakeCatalog(problem: problem, key: key)
+    /// Prepares the grader for a problem whose questions have been read by their kinds.
+    public init(sheet: ProblemSheet, audience: Audience = .student, toleranceOverride: Tolerance? = nil) {
+        self.sheet = sheet
+        self.mistakes = MistakeCatalog(problem: sheet.problem, key: sheet.key)
         self.audience = audience
         self.toleranceOverride = toleranceOverride
-        self.comparisons = Self.comparisons(key, override: toleranceOverride)
-        self.questionIDs = Set(problem.questions.map(\.id))
+        self.toleranceOverrideText = toleranceOverride?.description
+        self.questionIDs = Set(sheet.problem.declarations.map(\.id))
     }
 
-    /// The effective policy and tolerance text of every key entry, in order.
-    private static func comparisons(_ key: AnswerKey, override: Tolerance?) -> [(policy: ComparisonPolicy, toleranceText: String)] {
-        key.entries.map { entry in
-            var policy = entry.question.policy
-            if let override { policy.tolerance = override }
-            return (policy, policy.tolerance.description)
-        }
+    /// Solves a problem and prepares the grader. A question its kind cannot read (see
+    /// `ProblemSheet`) is graded `ungraded` with the reason.
+    public init(problem: Problem, audience: Audience = .student, toleranceOverride: Tolerance? = nil) {
+        self.init(sheet: ProblemSheet(readingWhatItCan: problem), audience: audience, toleranceOverride: toleranceOverride)
     }
 
     /// Grades a parsed submission.
@@ -56,21 +53,15 @@ public struct Grader: Sendable {
             return ungradable(file: submission.file, student: submission.student,
                               reason: "\(submission.file): the answer file is for problem '\(pid)', not '\(problem.id)'")
         }
-        var results: [QuestionResult] = []
-        results.reserveCapacity(key.entries.count)
-        var overridden: [String: ScenarioEvaluator] = [:]
-        for (i, entry) in key.entries.enumerated() {
-            let answer = submission.answers[entry.question.id]
-            var r = grade(entry, answer: answer, comparison: comparisons[i])
-            if r.diagnosis == nil, r.verdict == .incorrect || r.verdict == .partial, case .value(let student, _) = answer {
-                r.diagnosis = followThrough(entry.question, policy: comparisons[i].policy, student: student,
-                                            earlier: results, submission: submission, evaluators: &overridden)
-            }
-            results.append(r)
+        var context = GradingContext(grader: self, submission: submission, earlier: [])
+        context.earlier.reserveCapacity(sheet.questions.count)
+        for question in sheet.questions {
+            let result = question.grade(in: submission, context: &context)
+            context.earlier.append(result)
         }
         let unknown = submission.answers.keys.filter { !questionIDs.contains($0) }.sorted()
         return SubmissionResult(file: submission.file, student: submission.student, problemID: problem.id,
-                                questions: results, ungradableReason: nil, unknownQuestionIDs: unknown,
+                                questions: context.earlier, ungradableReason: nil, unknownQuestionIDs: unknown,
                                 possible: problem.totalPoints)
     }
 
@@ -94,9 +85,8 @@ public struct Grader: Sendable {
         let solver = Solver(problem: problem)
         for j in earlier.indices.reversed() {
             guard earlier[j].verdict == .incorrect || earlier[j].verdict == .partial else { continue }
-            // Results are built in key order, so result j belongs to key entry j.
-            let pq = key.entries[j].question
-            guard pq.scenario == q.scenario, pq.variation == q.variation,
+            // Results are built in question order, so result j belongs to declaration j.
+            guard let pq = problem.declarations[j].numeric, pq.scenario == q.scenario, pq.variation == q.variation,
                   pq.target.element == nil, case .value(let given, _) = submission.answers[pq.id] else { continue }
             let layers = problem.scenarios[q.scenario]?.network?.network.layers.count ?? 0
             let override: ForwardOverride
@@ -129,53 +119,5 @@ public struct Grader: Sendable {
     public func ungradable(file: String, student: String, reason: String) -> SubmissionResult {
         SubmissionResult(file: file, student: student, problemID: problem.id, questions: [],
                          ungradableReason: reason, unknownQuestionIDs: [], possible: problem.totalPoints)
-    }
-
-    func grade(_ entry: AnswerKey.Entry, answer: AnswerEntry?,
-               comparison: (policy: ComparisonPolicy, toleranceText: String)) -> QuestionResult {
-        let q = entry.question
-        let policy = comparison.policy
-        let reveal = audience == .instructor || q.showKey
-        var result = QuestionResult(id: q.id, text: q.text, earned: 0, possible: q.points, verdict: .missing,
-                                    given: answer?.text ?? "", message: "", diagnosis: nil,
-                                    tolerance: comparison.toleranceText, error: nil, expected: nil)
-        guard case .success(let expected) = entry.result else {
-            result.verdict = .ungraded
-            if case .failure(let e) = entry.result { result.message = "the key could not be computed: \(e.message)" }
-            return result
-        }
-        if reveal { result.expected = expected }
-        switch answer {
-        case nil:
-            result.message = "no answer given"
-            return result
-        case .blank:
-            result.message = "the answer is empty"
-            return result
-        case .unparseable(let message, _, let loc):
-            result.verdict = .unparseable
-            result.message = "\(loc.line):\(loc.column): cannot read the answer: \(message)"
-            return result
-        case .value(let student, _):
-            let outcome = TensorComparison.compare(student, to: expected, policy: policy)
-            result.message = outcome.summary(revealExpected: reveal)
-            let fraction = outcome.fraction
-            result.earned = fraction >= 1 ? q.points : (q.points * fraction * 1e6).rounded() / 1e6
-            switch outcome {
-            case .correct: result.verdict = .correct
-            case .partiallyCorrect: result.verdict = .partial
-            case .incorrect: result.verdict = .incorrect
-            case .transposed: result.verdict = .transposed
-            case .shapeMismatch: result.verdict = .wrongShape
-            case .notFinite: result.verdict = .notFinite
-            }
-            if reveal, let worst = outcome.entries.max(by: { $0.verdict.error < $1.verdict.error }) {
-                result.error = .init(error: worst.verdict.error, allowed: worst.verdict.allowed)
-            }
-            if result.verdict == .incorrect || result.verdict == .partial || result.verdict == .wrongShape {
-                result.diagnosis = mistakes.diagnose(questionID: q.id, student: student, policy: policy)
-            }
-            return result
-        }
     }
 }

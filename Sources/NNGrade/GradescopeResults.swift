@@ -31,7 +31,7 @@ public enum GradescopeResults {
                      output: PlatformExport.Feedback.details(q))
             }
         } else {
-            for q in problem.questions {
+            for q in problem.declarations {
                 test(&w, name: PlatformExport.Feedback.name(q), number: q.id, score: 0, maxScore: q.points,
                      passed: false, output: PlatformExport.Feedback.ungradableDetails(q))
             }

@@ -1,4 +1,5 @@
 import NNCore
+import NNProblem
 
 /// The grade of one question in one submission.
 public struct QuestionResult: Sendable, Hashable {
@@ -18,12 +19,14 @@ public struct QuestionResult: Sendable, Hashable {
     public var message: String
     /// A named likely mistake, when the wrong answer matches one (e.g. "sign error").
     public var diagnosis: String?
-    /// The tolerance rule applied.
-    public var tolerance: String
+    /// The tolerance rule applied (numeric questions; nil for kinds without tolerances).
+    public var tolerance: String?
     /// The largest entry error |s − t| and the bound it was held to; only set when the key may be shown.
     public var error: ErrorMeasure?
-    /// The expected value, only when the problem allows it to be shown.
-    public var expected: Tensor?
+    /// The expected answer, only when the problem allows it to be shown.
+    public var expected: ExpectedAnswer?
+    /// The instructor's review comment, once a reviewed question's review is merged.
+    public var comment: String?
 
     /// An error and the bound it was compared with.
     public struct ErrorMeasure: Sendable, Hashable {
@@ -55,8 +58,10 @@ public struct SubmissionResult: Sendable, Hashable {
     public var possible: Double
     /// Whether the file was graded.
     public var isGradable: Bool { ungradableReason == nil }
-    /// Whether every question passed.
-    public var allPassed: Bool { isGradable && questions.allSatisfy { $0.verdict.passed } }
+    /// Whether every question passed (questions waiting for review are not counted against it).
+    public var allPassed: Bool { isGradable && questions.allSatisfy { $0.verdict.passed || $0.verdict.isPending } }
+    /// The questions waiting for an instructor's review.
+    public var pendingCount: Int { questions.reduce(0) { $0 + ($1.verdict.isPending ? 1 : 0) } }
 }
 
 /// How points are written everywhere (reports, gradebooks, platform files, the terminal): up to
@@ -64,4 +69,34 @@ public struct SubmissionResult: Sendable, Hashable {
 enum PointsText {
     /// The text of a number of points.
     static func of(_ points: Double) -> String { NumberFormatting.significant(points, digits: 6) }
+}
+
+/// An expected answer as a result may show it: a numeric key, or the text of another kind's key.
+public enum ExpectedAnswer: Sendable, Hashable {
+    /// A number, vector or matrix.
+    case value(Tensor)
+    /// A text key (a choice, an accepted answer, a rubric).
+    case text(String)
+
+    /// The numeric key, if this is one.
+    public var tensor: Tensor? {
+        if case .value(let t) = self { return t }
+        return nil
+    }
+
+    /// The answer as reports write it.
+    public var text: String {
+        switch self {
+        case .value(let t): return AnswerKeyRendering.formatted(t)
+        case .text(let s): return s
+        }
+    }
+
+    /// Writes the answer as a JSON value under `key`.
+    func write(to w: inout JSONWriter, key: String) {
+        switch self {
+        case .value(let t): w.tensor(t, key: key)
+        case .text(let s): w.string(s, key: key)
+        }
+    }
 }

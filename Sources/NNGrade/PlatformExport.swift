@@ -109,19 +109,19 @@ extension PlatformExport {
         }
 
         /// A short label for a question: its id and what it asks (the question text when there is one).
-        static func name(_ question: Question) -> String {
-            let what = question.text.map(oneLine) ?? question.ask
+        static func name(_ question: QuestionDeclaration) -> String {
+            let what = oneLine(question.summary)
             return what.isEmpty ? question.id : "\(question.id): \(clip(what, 120))"
         }
 
         /// A short label for a question id; the id alone when the problem lacks it.
         static func name(questionID id: String, problem: Problem) -> String {
-            problem.question(id).map(name) ?? id
+            problem.declaration(id).map(name) ?? id
         }
 
         /// What a question asks, on one line.
-        static func description(_ question: Question) -> String {
-            question.text.map(oneLine) ?? question.ask
+        static func description(_ question: QuestionDeclaration) -> String {
+            oneLine(question.summary)
         }
 
         /// The one-line verdict of a question: the grader's message and the likely mistake, if any.
@@ -135,18 +135,19 @@ extension PlatformExport {
         static func details(_ q: QuestionResult) -> String {
             var lines = [message(q)]
             lines.append("Your answer: " + (q.given.trimmingCharacters().isEmpty ? "(none)" : clip(q.given, 400)))
-            if let x = q.expected { lines.append("Expected: " + AnswerKeyRendering.formatted(x)) }
+            if let x = q.expected { lines.append("Expected: " + x.text) }
             if let e = q.error {
                 lines.append("Largest error: \(NumberFormatting.significant(e.error, digits: 3))"
                              + " (allowed \(NumberFormatting.significant(e.allowed, digits: 3)))")
             }
-            lines.append("Tolerance: \(q.tolerance)")
+            if let t = q.tolerance { lines.append("Tolerance: \(t)") }
+            if let c = q.comment { lines.append("Comment: \(c)") }
             lines.append("Points: \(PointsText.of(q.earned)) / \(PointsText.of(q.possible))")
             return lines.joined(separator: "\n")
         }
 
         /// The feedback for a question of a file that could not be graded.
-        static func ungradableDetails(_ question: Question) -> String {
+        static func ungradableDetails(_ question: QuestionDeclaration) -> String {
             "not graded: the answer file could not be read (see the message above)\nPoints: 0 / \(PointsText.of(question.points))"
         }
 

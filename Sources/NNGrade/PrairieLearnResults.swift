@@ -28,12 +28,12 @@ public enum PrairieLearnResults {
         w.beginArray("tests")
         if r.isGradable {
             for q in r.questions {
-                let question = problem.question(q.id)
+                let question = problem.declaration(q.id)
                 test(&w, name: q.id, description: question.map(PlatformExport.Feedback.description) ?? "", points: q.earned, maxPoints: q.possible,
                      message: PlatformExport.Feedback.message(q), output: PlatformExport.Feedback.details(q))
             }
         } else {
-            for q in problem.questions {
+            for q in problem.declarations {
                 test(&w, name: q.id, description: PlatformExport.Feedback.description(q), points: 0, maxPoints: q.points,
                      message: "not graded", output: PlatformExport.Feedback.ungradableDetails(q))
             }

@@ -30,29 +30,20 @@ public struct StudentCheck: Sendable {
 
     /// The problem checked against.
     public var problem: Problem { batch.grader.problem }
+    /// The problem's questions, read by their kinds (for a form: ids, texts, points, answer hints).
+    public var sheet: ProblemSheet { batch.grader.sheet }
     private let batch: BatchGrader
 
     /// Prepares a check (solving the problem once). `toleranceOverride` exists for the local
     /// command line only, where the student holds the problem file anyway; the server never sets it.
-    public init(problem: Problem, toleranceOverride: Tolerance? = nil, limits: YAMLLimits = .answerFile) {
-        var batch = BatchGrader(grader: Grader(problem: problem, audience: .student, toleranceOverride: toleranceOverride))
+    public init(sheet: ProblemSheet, toleranceOverride: Tolerance? = nil, limits: YAMLLimits = .answerFile) {
+        var batch = BatchGrader(grader: Grader(sheet: sheet, audience: .student, toleranceOverride: toleranceOverride))
         batch.limits = limits
         self.batch = batch
     }
 
     /// The answer-file limits applied to every file checked.
     public var limits: YAMLLimits { batch.limits }
-
-    /// Every question in problem order with the shape of its answer ("a vector of 2"), or
-    /// "unknown shape" where the key cannot be computed. Shapes only: never a key value.
-    public var questionShapes: [(question: Question, shape: String)] {
-        batch.grader.key.entries.map { entry in
-            switch entry.result {
-            case .success(let t): (entry.question, AnswerTemplate.describe(t))
-            case .failure: (entry.question, "unknown shape")
-            }
-        }
-    }
 
     /// Checks the answer file at `path` (named `displayName` in the result and in messages).
     public func check(path: String, displayName: String) -> SubmissionResult {

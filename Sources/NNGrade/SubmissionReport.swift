@@ -56,9 +56,10 @@ public enum SubmissionReport {
             if let d = q.diagnosis { details += "; likely mistake: \(d)" }
             // Wrong entries already carry their expected values and errors in the message.
             if let x = q.expected, q.verdict == .correct || q.error == nil {
-                details += "; expected \(AnswerKeyRendering.formatted(x))"
+                details += "; expected \(x.text)"
             }
-            if q.tolerance != usual { details += " (tolerance \(q.tolerance))" }
+            if let c = q.comment { details += "; comment: \(c)" }
+            if let t = q.tolerance, t != usual { details += " (tolerance \(t))" }
             out += escape(details)
             out += " |\n"
         }
@@ -109,12 +110,13 @@ public enum SubmissionReport {
             w.string(q.given, key: "given")
             w.string(q.message, key: "message")
             if let d = q.diagnosis { w.string(d, key: "diagnosis") }
-            w.string(q.tolerance, key: "tolerance")
+            if let t = q.tolerance { w.string(t, key: "tolerance") }
             if let e = q.error {
                 w.number(e.error, key: "error")
                 w.number(e.allowed, key: "allowed")
             }
-            if let x = q.expected { w.tensor(x, key: "expected") }
+            if let x = q.expected { x.write(to: &w, key: "expected") }
+            if let c = q.comment { w.string(c, key: "comment") }
             w.endObject()
         }
         w.endArray()
@@ -132,10 +134,11 @@ public enum SubmissionReport {
         // texts usually share storage, so comparing is cheaper than hashing (which normalises).
         var counts: [(key: String, value: Int)] = []
         for q in questions {
-            if let i = counts.firstIndex(where: { $0.key == q.tolerance }) {
+            guard let tolerance = q.tolerance else { continue }
+            if let i = counts.firstIndex(where: { $0.key == tolerance }) {
                 counts[i].value += 1
             } else {
-                counts.append((q.tolerance, 1))
+                counts.append((tolerance, 1))
             }
         }
         return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key

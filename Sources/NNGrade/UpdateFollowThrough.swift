@@ -28,9 +28,8 @@ extension Grader {
         else { return nil }
         for j in earlier.indices.reversed() {
             guard earlier[j].verdict == .incorrect || earlier[j].verdict == .partial else { continue }
-            // Results are built in key order, so result j belongs to key entry j.
-            let pq = key.entries[j].question
-            guard pq.scenario == q.scenario, pq.variation == q.variation,
+            // Results are built in question order, so result j belongs to declaration j.
+            guard let pq = problem.declarations[j].numeric, pq.scenario == q.scenario, pq.variation == q.variation,
                   pq.target == QuantityReference(gradient, element: q.target.element),
                   case .value(let given, _) = submission.answers[pq.id],
                   given.scalars.count == before.scalars.count,

@@ -12,25 +12,37 @@ import NNYAML
 public enum KeyVerifier {
     /// Verifies every problem file named by `paths`: files as given, folders searched recursively
     /// for `*.yaml` and `*.yml` (hidden entries skipped, sorted by path).
-    public static func verify(paths: [String], requireKeys: Bool = false) -> VerificationReport {
+    public static func verify(paths: [String], requireKeys: Bool = false,
+                              questions: QuestionVerification = numericQuestions) -> VerificationReport {
         let found = problemFiles(in: paths)
         return VerificationReport(requireKeys: requireKeys, unreadablePaths: found.unreadable,
-                                  files: found.files.map { verify(file: $0, requireKeys: requireKeys) })
+                                  files: found.files.map { verify(file: $0, requireKeys: requireKeys, questions: questions) })
     }
 
     /// Verifies one problem file.
-    public static func verify(file path: String, requireKeys: Bool = false) -> VerificationReport.FileResult {
+    public static func verify(file path: String, requireKeys: Bool = false,
+                              questions: QuestionVerification = numericQuestions) -> VerificationReport.FileResult {
         let problem: Problem
+        let results: [VerificationReport.QuestionResult]
         do {
             problem = try ProblemLoader.load(path: path)
+            results = try questions(problem, requireKeys)
         } catch {
             return VerificationReport.FileResult(path: path, invalid: error)
         }
-        return VerificationReport.FileResult(path: path, problemID: problem.id,
-                                             questions: verify(problem: problem, requireKeys: requireKeys))
+        return VerificationReport.FileResult(path: path, problemID: problem.id, questions: results)
     }
 
-    /// Verifies the questions of a loaded problem, one result per question in file order.
+    /// How the questions of a loaded problem are verified: one result per question in file order,
+    /// or an error when the problem cannot be verified at all (a question that cannot be read).
+    public typealias QuestionVerification = @Sendable (Problem, Bool) throws(InputError) -> [VerificationReport.QuestionResult]
+
+    /// Verifies a problem's numeric questions (NNGrade's sheet verifier verifies every kind).
+    public static let numericQuestions: QuestionVerification = { problem, requireKeys in
+        verify(problem: problem, requireKeys: requireKeys)
+    }
+
+    /// Verifies the numeric questions of a loaded problem, one result per question in file order.
     public static func verify(problem: Problem, requireKeys: Bool = false) -> [VerificationReport.QuestionResult] {
         let key = Solver(problem: problem).answerKey()
         var firstSeen: [String: SourceLocation] = [:]
@@ -38,35 +50,54 @@ public enum KeyVerifier {
         // The key has one entry per question, in file order.
         for entry in key.entries {
             let question = entry.question
-            var findings: [VerificationReport.Finding] = []
-            func fail(at location: SourceLocation, _ message: String) {
-                findings.append(.init(severity: .error, at: location, "question \(question.id): " + message))
-            }
-            if !(question.points > 0 && question.points.isFinite) {
-                fail(at: question.location, "points must be positive, got \(NumberFormatting.short(question.points))")
-            }
-            if let first = firstSeen[question.id] {
-                fail(at: question.location, "the id is used twice (first at line \(first.line))")
-            } else {
-                firstSeen[question.id] = question.location
-            }
-            switch entry.result {
-            case .failure(let error):
-                fail(at: question.location, "the solver cannot answer it: \(error.message)")
-            case .success(let value):
-                if let instructorKey = question.instructorKey,
-                   let message = mismatch(key: instructorKey, solved: value, policy: question.policy) {
-                    fail(at: question.keyLocation ?? question.location, message)
-                }
-            }
-            if question.instructorKey == nil {
-                findings.append(.init(severity: requireKeys ? .error : .note, at: question.location,
-                                      "question \(question.id): has no answer key"))
-            }
+            var findings = declarationFindings(id: question.id, points: question.points, location: question.location,
+                                               firstSeen: &firstSeen)
+            findings += self.findings(for: entry, requireKeys: requireKeys)
             results.append(.init(id: question.id, location: question.location,
                                  keyed: question.instructorKey != nil, findings: findings))
         }
         return results
+    }
+
+    /// The checks every question gets whatever its kind: positive points and an id used once
+    /// (the loader rejects both already; the check guards against problems built in code).
+    public static func declarationFindings(id: String, points: Double, location: SourceLocation,
+                                           firstSeen: inout [String: SourceLocation]) -> [VerificationReport.Finding] {
+        var findings: [VerificationReport.Finding] = []
+        if !(points > 0 && points.isFinite) {
+            findings.append(.init(severity: .error, at: location,
+                                  "question \(id): points must be positive, got \(NumberFormatting.short(points))"))
+        }
+        if let first = firstSeen[id] {
+            findings.append(.init(severity: .error, at: location, "question \(id): the id is used twice (first at line \(first.line))"))
+        } else {
+            firstSeen[id] = location
+        }
+        return findings
+    }
+
+    /// What verify finds about one numeric question's key: the solver cannot answer it, the
+    /// instructor's key disagrees, or (a note, or an error when keys are required) there is no key.
+    public static func findings(for entry: AnswerKey.Entry, requireKeys: Bool) -> [VerificationReport.Finding] {
+        let question = entry.question
+        var findings: [VerificationReport.Finding] = []
+        func fail(at location: SourceLocation, _ message: String) {
+            findings.append(.init(severity: .error, at: location, "question \(question.id): " + message))
+        }
+        switch entry.result {
+        case .failure(let error):
+            fail(at: question.location, "the solver cannot answer it: \(error.message)")
+        case .success(let value):
+            if let instructorKey = question.instructorKey,
+               let message = mismatch(key: instructorKey, solved: value, policy: question.policy) {
+                fail(at: question.keyLocation ?? question.location, message)
+            }
+        }
+        if question.instructorKey == nil {
+            findings.append(.init(severity: requireKeys ? .error : .note, at: question.location,
+                                  "question \(question.id): has no answer key"))
+        }
+        return findings
     }
 
     /// Why `key` disagrees with the solver's `solved` value under `policy`, or `nil` when it agrees:

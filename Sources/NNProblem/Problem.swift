@@ -15,8 +15,10 @@ public struct Problem: Sendable {
     public var notes: String?
     /// Named scenarios; the one named `default` is used by questions that name none.
     public var scenarios: [String: Scenario]
-    /// Questions in file order.
+    /// The numeric questions (those the solver answers) in file order.
     public var questions: [Question]
+    /// Every question in file order, whatever its kind.
+    public var declarations: [QuestionDeclaration]
     /// Whether expected values may be shown to students (per question it can be overridden).
     public var showKey: Bool
     /// The file the problem was read from.
@@ -24,7 +26,8 @@ public struct Problem: Sendable {
 
     /// Creates a problem.
     public init(id: String, title: String, course: String? = nil, source: String? = nil, notes: String? = nil,
-                scenarios: [String: Scenario], questions: [Question], showKey: Bool = false, file: String) {
+                scenarios: [String: Scenario], questions: [Question], declarations: [QuestionDeclaration]? = nil,
+                showKey: Bool = false, file: String) {
         self.id = id
         self.title = title
         self.course = course
@@ -32,15 +35,19 @@ public struct Problem: Sendable {
         self.notes = notes
         self.scenarios = scenarios
         self.questions = questions
+        self.declarations = declarations ?? questions.map { QuestionDeclaration($0) }
         self.showKey = showKey
         self.file = file
     }
 
-    /// The question with this id.
+    /// The numeric question with this id.
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
 
+    /// The question of any kind with this id.
+    public func declaration(_ id: String) -> QuestionDeclaration? { declarations.first { $0.id == id } }
+
     /// Sum of all questions' points.
-    public var totalPoints: Double { questions.reduce(0) { $0 + $1.points } }
+    public var totalPoints: Double { declarations.reduce(0) { $0 + $1.points } }
 }
 
 /// Everything a question can be computed from: a network with its conventions and data, a

@@ -5,7 +5,7 @@ import NNYAML
 public enum ProblemLoader {
     static let topKeys = ["nncheck", "id", "title", "course", "source", "notes", "show_key", "defaults",
                           "scenarios", "questions"] + ScenarioLoader.scenarioKeys
-    static let questionKeys = ["id", "text", "ask", "points", "tolerance", "show_key", "scenario", "given",
+    static let questionKeys = ["id", "kind", "text", "ask", "points", "tolerance", "show_key", "scenario", "given",
                                "answer", "partial_credit", "vector_orientation", "detect_transpose"]
     static let givenKeys = ["x", "y", "learning_rate", "steps", "loss", "relu_derivative_at_zero", "graph_inputs"]
 
@@ -57,17 +57,19 @@ public enum ProblemLoader {
         let items = try qn.sequence("questions")
         guard !items.isEmpty else { throw InputError(at: qn.location, "questions is empty") }
         var questions: [Question] = []
+        var declarations: [QuestionDeclaration] = []
         var seen: [String: SourceLocation] = [:]
         for (i, item) in items.enumerated() {
-            let q = try question(item, index: i, defaults: defaults, showKey: showKey, scenarios: scenarios)
+            let q = try declaration(item, index: i, defaults: defaults, showKey: showKey, scenarios: scenarios)
             if let first = seen[q.id] {
                 throw InputError(at: q.location, "question id '\(q.id)' is used twice (first at line \(first.line))")
             }
             seen[q.id] = q.location
-            questions.append(q)
+            if let numeric = q.numeric { questions.append(numeric) }
+            declarations.append(q)
         }
         return Problem(id: id, title: title, course: course, source: source, notes: notes, scenarios: scenarios,
-                       questions: questions, showKey: showKey, file: file)
+                       questions: questions, declarations: declarations, showKey: showKey, file: file)
     }
 
     static func isValidIdentifier(_ s: String) -> Bool {
@@ -109,16 +111,47 @@ public enum ProblemLoader {
         return p
     }
 
-    static func question(_ node: YAMLNode, index: Int, defaults: Defaults, showKey: Bool,
-                         scenarios: [String: Scenario]) throws(InputError) -> Question {
+    /// Reads one question: the fields every kind shares, and for a numeric question the rest.
+    /// Other kinds check and read their own keys (NNGrade's `QuestionKind`).
+    static func declaration(_ node: YAMLNode, index: Int, defaults: Defaults, showKey: Bool,
+                            scenarios: [String: Scenario]) throws(InputError) -> QuestionDeclaration {
         let what = "question \(index + 1)"
-        let pairs = try node.mapping(what)
-        try YAMLValues.checkKeys(pairs, allowed: questionKeys, in: what)
+        _ = try node.mapping(what)
+        var kind = QuestionDeclaration.defaultKind
+        if let k = node["kind"] {
+            kind = try YAMLValues.string(k, "\(what) kind").trimmingWhitespace()
+            guard isValidIdentifier(kind) else { throw InputError(at: k.location, "\(what): '\(YAMLValues.clip(kind))' is not a question kind") }
+        }
+        guard kind == QuestionDeclaration.defaultKind else {
+            let id = try questionID(node, what: what)
+            let label = "question \(id)"
+            var points = defaults.points
+            if let p = node["points"] { points = try Self.points(p) }
+            let show = try node["show_key"].map { n throws(InputError) in try YAMLValues.bool(n, "show_key") } ?? showKey
+            return QuestionDeclaration(id: id, kind: kind, kindLocation: node["kind"]?.location,
+                                       text: try node["text"].map { n throws(InputError) in try YAMLValues.string(n, "\(label) text") },
+                                       points: points, showKey: show, node: node, location: node.location)
+        }
+        let q = try question(node, index: index, defaults: defaults, showKey: showKey, scenarios: scenarios)
+        return QuestionDeclaration(q, node: node, kindLocation: node["kind"]?.location)
+    }
+
+    /// A question's id: 1 to 64 characters on one line.
+    static func questionID(_ node: YAMLNode, what: String) throws(InputError) -> String {
         guard let idNode = node["id"] else { throw InputError(at: node.location, "\(what) has no 'id'") }
         let id = try YAMLValues.string(idNode, "\(what) id").trimmingWhitespace()
         guard !id.isEmpty, id.count <= 64, !id.contains(where: { $0.isNewline }) else {
             throw InputError(at: idNode.location, "\(what) id must be 1 to 64 characters on one line")
         }
+        return id
+    }
+
+    static func question(_ node: YAMLNode, index: Int, defaults: Defaults, showKey: Bool,
+                         scenarios: [String: Scenario]) throws(InputError) -> Question {
+        let what = "question \(index + 1)"
+        let pairs = try node.mapping(what)
+        try YAMLValues.checkKeys(pairs, allowed: questionKeys, in: what)
+        let id = try questionID(node, what: what)
         let label = "question \(id)"
         let scenarioName = try node["scenario"].map { n throws(InputError) in try YAMLValues.string(n, "\(label) scenario") } ?? "default"
         guard var scenario = scenarios[scenarioName] else {

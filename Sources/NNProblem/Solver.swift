@@ -18,6 +18,12 @@ public struct AnswerKey: Sendable {
         public var question: Question
         /// The computed value, or why it could not be computed.
         public var result: Result<Tensor, SolveError>
+
+        /// Creates an entry.
+        public init(question: Question, result: Result<Tensor, SolveError>) {
+            self.question = question
+            self.result = result
+        }
     }
     /// The problem id.
     public var problemID: String

@@ -6,8 +6,8 @@ import NNYAML
 /// Numbers are read from the scalar's text with nncheck's own strict expression grammar, never
 /// with YAML's number rules: `0.4`, `-3/4`, `e - 1/e` and `1e-3` are numbers; `.inf`, `0x10`,
 /// `1:30` and `1e400` are errors.
-enum YAMLValues {
-    static func number(_ node: YAMLNode, _ what: String) throws(InputError) -> Double {
+public enum YAMLValues {
+    public static func number(_ node: YAMLNode, _ what: String) throws(InputError) -> Double {
         let s = try node.scalar(what)
         guard !s.isNull else { throw InputError(at: s.location, "\(what) is empty; expected a number") }
         let text = s.text.trimmingWhitespace()
@@ -21,7 +21,7 @@ enum YAMLValues {
         }
     }
 
-    static func integer(_ node: YAMLNode, _ what: String, range: ClosedRange<Int>) throws(InputError) -> Int {
+    public static func integer(_ node: YAMLNode, _ what: String, range: ClosedRange<Int>) throws(InputError) -> Int {
         let s = try node.scalar(what)
         guard let v = Int(s.text.trimmingWhitespace()), range.contains(v) else {
             throw InputError(at: s.location, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(clip(s.text))'")
@@ -29,7 +29,7 @@ enum YAMLValues {
         return v
     }
 
-    static func bool(_ node: YAMLNode, _ what: String) throws(InputError) -> Bool {
+    public static func bool(_ node: YAMLNode, _ what: String) throws(InputError) -> Bool {
         let s = try node.scalar(what)
         switch s.text.trimmingWhitespace().lowercased() {
         case "true", "yes", "on": return true
@@ -38,14 +38,14 @@ enum YAMLValues {
         }
     }
 
-    static func string(_ node: YAMLNode, _ what: String) throws(InputError) -> String {
+    public static func string(_ node: YAMLNode, _ what: String) throws(InputError) -> String {
         let s = try node.scalar(what)
         guard !s.isNull else { throw InputError(at: s.location, "\(what) is empty") }
         return s.text
     }
 
     /// A vector: a list of numbers, or a single number (a 1-vector).
-    static func vector(_ node: YAMLNode, _ what: String) throws(InputError) -> [Double] {
+    public static func vector(_ node: YAMLNode, _ what: String) throws(InputError) -> [Double] {
         if case .scalar = node { return [try number(node, what)] }
         let items = try node.sequence(what)
         guard !items.isEmpty else { throw InputError(at: node.location, "\(what) is an empty list") }
@@ -62,7 +62,7 @@ enum YAMLValues {
     }
 
     /// A matrix: a list of equally long rows. A flat list is read as a single row.
-    static func matrix(_ node: YAMLNode, _ what: String) throws(InputError) -> Matrix {
+    public static func matrix(_ node: YAMLNode, _ what: String) throws(InputError) -> Matrix {
         let rows = try node.sequence(what)
         guard !rows.isEmpty else { throw InputError(at: node.location, "\(what) is an empty list") }
         if rows.allSatisfy({ if case .scalar = $0 { return true } else { return false } }) {
@@ -86,14 +86,14 @@ enum YAMLValues {
     }
 
     /// Rejects keys outside `allowed`, naming the first unknown one at its position.
-    static func checkKeys(_ pairs: [YAMLPair], allowed: [String], in what: String) throws(InputError) {
+    public static func checkKeys(_ pairs: [YAMLPair], allowed: [String], in what: String) throws(InputError) {
         for p in pairs where !allowed.contains(p.key.text) {
             throw InputError(at: p.key.location,
                              "unknown key '\(clip(p.key.text))' in \(what); expected one of: \(allowed.joined(separator: ", "))")
         }
     }
 
-    static func clip(_ s: String) -> String {
+    public static func clip(_ s: String) -> String {
         let flat = s.replacingNewlines()
         return flat.count > 60 ? String(flat.prefix(57)) + "..." : flat
     }

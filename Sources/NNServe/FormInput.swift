@@ -1,6 +1,7 @@
 import Foundation
 import MultipartKit
 import NIOCore
+import NNGrade
 import NNProblem
 
 /// What the answer form of `GET /p/<id>` sends: an optional student id, one text per question
@@ -69,14 +70,15 @@ struct FormInput: Sendable, Equatable {
     /// The answer file these fields stand for, as JSON (read by the same loader as any upload):
     /// `{"student": …, "problem": …, "answers": {"<id>": "<text>", …}}`. Each text is a JSON string,
     /// so it is read with nncheck's answer grammar exactly as a quoted YAML value would be.
-    func answerFileJSON(problem: Problem) -> [UInt8] {
+    func answerFileJSON(sheet: ProblemSheet) -> [UInt8] {
+        let problem = sheet.problem
         var w = JSONWriter()
         w.beginObject()
         w.string(student.isEmpty ? "web-form" : student, key: "student")
         w.string(problem.id, key: "problem")
         w.beginObject("answers")
-        for (i, q) in problem.questions.enumerated() {
-            if let text = answers[i] { w.string(text, key: q.id) }
+        for (i, q) in sheet.questions.enumerated() {
+            if let text = answers[i] { w.string(text, key: q.declaration.id) }
         }
         w.endObject()
         w.endObject()

@@ -31,12 +31,12 @@ enum Pages {
         body += "<form method=\"post\" action=\"\(action)\" enctype=\"multipart/form-data\">\n"
         body += "<p><label for=\"student\">Student id (optional)</label> <input type=\"text\" id=\"student\" name=\"student\" maxlength=\"200\"></p>\n"
         body += "<ol class=\"questions\">\n"
-        for (i, item) in check.questionShapes.enumerated() {
-            let q = item.question
+        for (i, question) in check.sheet.questions.enumerated() {
+            let q = question.declaration
             let field = "answer-\(i + 1)"
             body += "<li class=\"question\"><label for=\"\(field)\"><strong>\(HTMLText.escape(q.id))</strong>"
             if let t = q.text { body += " \(HTMLText.escape(t))" }
-            body += "</label><br><span class=\"shape\">\(HTMLText.escape(item.shape)); "
+            body += "</label><br><span class=\"shape\">\(HTMLText.escape(question.answerHint)); "
             body += "\(HTMLText.escape(CheckRendering.points(q.points))) point\(q.points == 1 ? "" : "s")</span><br>"
             body += "<input type=\"text\" id=\"\(field)\" name=\"\(field)\" size=\"50\" autocomplete=\"off\"></li>\n"
         }

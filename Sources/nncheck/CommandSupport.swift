@@ -1,15 +1,17 @@
 import ArgumentParser
 import Foundation
 import NNCore
+import NNGrade
 import NNProblem
 
 /// Steps shared by several commands.
 enum CommandSupport {
-    /// Loads a problem file, or prints one line and exits with 66 (missing) or 65 (invalid).
-    static func loadProblem(_ path: String) throws -> Problem {
+    /// Loads a problem file and reads its questions by kind, or prints one line and exits with
+    /// 66 (missing) or 65 (invalid).
+    static func loadProblem(_ path: String) throws -> ProblemSheet {
         try requireFile(path)
         do {
-            return try ProblemLoader.load(path: path)
+            return try ProblemSheet.load(path: path)
         } catch {
             Terminal.error(error.description)
             throw ExitCode.dataError

@@ -84,7 +84,8 @@ struct GradeCommand: ParsableCommand {
         }
         var failed = false
         for job in jobs {
-            let loaded = try CommandSupport.loadProblem(job.problem)
+            let sheet = try CommandSupport.loadProblem(job.problem)
+            let loaded = sheet.problem
             let folder = job.submissions.isEmpty ? "submissions/" + loaded.id : job.submissions
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
@@ -102,7 +103,7 @@ struct GradeCommand: ParsableCommand {
                 }
             }
             do {
-                let batch = BatchGrader(grader: grader(for: loaded))
+                let batch = BatchGrader(grader: grader(for: sheet))
                 let results: [SubmissionResult]
                 let written: String
                 switch format {
@@ -131,15 +132,16 @@ struct GradeCommand: ParsableCommand {
     }
 
     /// The grader for a loaded problem, with the command's audience and tolerance.
-    private func grader(for problem: Problem) -> Grader {
-        Grader(problem: problem, audience: revealKey ? .instructor : .student,
+    private func grader(for sheet: ProblemSheet) -> Grader {
+        Grader(sheet: sheet, audience: revealKey ? .instructor : .student,
                toleranceOverride: tolerance)
     }
 
     /// Grades one answer file into one platform results file (or standard output).
     private func gradeOne(answers: String, problem: String, platform: PlatformExport.Platform) throws {
-        let loaded = try CommandSupport.loadProblem(problem)
-        let export = PlatformExport(batch: BatchGrader(grader: grader(for: loaded)))
+        let sheet = try CommandSupport.loadProblem(problem)
+        let loaded = sheet.problem
+        let export = PlatformExport(batch: BatchGrader(grader: grader(for: sheet)))
         guard let results else {
             Terminal.write(export.grade(file: answers, platform: platform).text)
             return

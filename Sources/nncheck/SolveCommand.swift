@@ -1,4 +1,5 @@
 import ArgumentParser
+import NNGrade
 import NNProblem
 
 /// `nncheck solve PROBLEM.yaml`: print the answer key.
@@ -13,8 +14,9 @@ struct SolveCommand: ParsableCommand {
     enum KeyFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     func run() throws {
-        let loaded = try CommandSupport.loadProblem(problem)
-        let key = Solver(problem: loaded).answerKey()
+        let sheet = try CommandSupport.loadProblem(problem)
+        let loaded = sheet.problem
+        let key = sheet.key
         switch format {
         case .json: Terminal.write(AnswerKeyRendering.json(key))
         case .table:

@@ -10,7 +10,6 @@ struct TemplateCommand: ParsableCommand {
     @Argument(help: "The problem file (YAML).") var problem: String
 
     func run() throws {
-        let loaded = try CommandSupport.loadProblem(problem)
-        Terminal.write(AnswerTemplate.yaml(problem: loaded, key: Solver(problem: loaded).answerKey()))
+        Terminal.write(AnswerTemplate.yaml(sheet: try CommandSupport.loadProblem(problem)))
     }
 }

@@ -71,7 +71,7 @@ import TestSupport
     @Test func instructorAudienceSeesExpectedValuesAndErrors() throws {
         let r = try Self.grade("student: s1\nanswers:\n  \"1.4\": 0.225\n", audience: .instructor)
         let q = try Self.question(r, "1.4")
-        let expected = try #require(q.expected?.scalarValue)
+        let expected = try #require(q.expected?.tensor?.scalarValue)
         #expect(abs(expected - (-0.2250859)) < 1e-6)
         let e = try #require(q.error)
         #expect(abs(e.error - 0.4500859) < 1e-6)

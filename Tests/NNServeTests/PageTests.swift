@@ -13,13 +13,13 @@ import Testing
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 let html = ServeTest.text(response.body)
-                let count = check.problem.questions.count
+                let count = check.sheet.questions.count
                 #expect(count == 20)
                 for n in 1...count { #expect(html.contains("name=\"answer-\(n)\"")) }
                 #expect(!html.contains("name=\"answer-\(count + 1)\""))
                 #expect(html.contains("name=\"answers_file\""))
                 #expect(html.contains("enctype=\"multipart/form-data\""))
-                #expect(html.contains("a vector of 2; 1 point"))
+                #expect(html.contains("asks z1: a vector of 2; 1 point"))
                 // 1.3c-w12(2)'s key is 196 and 1.3d-w12(1)'s is 5.4: neither appears on the sheet.
                 #expect(!html.contains("196") && !html.contains("5.4"))
             }
