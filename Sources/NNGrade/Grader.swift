@@ -13,11 +13,11 @@ public enum Audience: String, Sendable, Hashable, CaseIterable {
 /// the mistake catalogue are computed once. Each question is graded by its kind (`QuestionKind`).
 public struct Grader: Sendable {
     /// The problem.
-    public var problem: Problem { sheet.problem }
+    public var problem: Problem { gradable.problem }
     /// The reference answers of the numeric questions.
-    public var key: AnswerKey { sheet.key }
+    public var key: AnswerKey { gradable.key }
     /// Every question read by its kind.
-    public let sheet: ProblemSheet
+    public let gradable: GradableProblem
     /// Known mistakes per question.
     public let mistakes: MistakeCatalog
     /// Who the results are for.
@@ -32,19 +32,19 @@ public struct Grader: Sendable {
     private let questionIDs: Set<String>
 
     /// Prepares the grader for a problem whose questions have been read by their kinds.
-    public init(sheet: ProblemSheet, audience: Audience = .student, toleranceOverride: Tolerance? = nil) {
-        self.sheet = sheet
-        self.mistakes = MistakeCatalog(problem: sheet.problem, key: sheet.key)
+    public init(gradable: GradableProblem, audience: Audience = .student, toleranceOverride: Tolerance? = nil) {
+        self.gradable = gradable
+        self.mistakes = MistakeCatalog(problem: gradable.problem, key: gradable.key)
         self.audience = audience
         self.toleranceOverride = toleranceOverride
         self.toleranceOverrideText = toleranceOverride?.description
-        self.questionIDs = Set(sheet.problem.declarations.map(\.id))
+        self.questionIDs = Set(gradable.problem.declarations.map(\.id))
     }
 
     /// Solves a problem and prepares the grader. A question its kind cannot read (see
-    /// `ProblemSheet`) is graded `ungraded` with the reason.
+    /// `GradableProblem`) is graded `ungraded` with the reason.
     public init(problem: Problem, audience: Audience = .student, toleranceOverride: Tolerance? = nil) {
-        self.init(sheet: ProblemSheet(readingWhatItCan: problem), audience: audience, toleranceOverride: toleranceOverride)
+        self.init(gradable: GradableProblem(readingWhatItCan: problem), audience: audience, toleranceOverride: toleranceOverride)
     }
 
     /// Grades a parsed submission.
@@ -54,8 +54,8 @@ public struct Grader: Sendable {
                               reason: "\(submission.file): the answer file is for problem '\(pid)', not '\(problem.id)'")
         }
         var context = GradingContext(grader: self, submission: submission, earlier: [])
-        context.earlier.reserveCapacity(sheet.questions.count)
-        for question in sheet.questions {
+        context.earlier.reserveCapacity(gradable.questions.count)
+        for question in gradable.questions {
             let result = question.grade(in: submission, context: &context)
             context.earlier.append(result)
         }

@@ -31,13 +31,13 @@ public struct StudentCheck: Sendable {
     /// The problem checked against.
     public var problem: Problem { batch.grader.problem }
     /// The problem's questions, read by their kinds (for a form: ids, texts, points, answer hints).
-    public var sheet: ProblemSheet { batch.grader.sheet }
+    public var gradable: GradableProblem { batch.grader.gradable }
     private let batch: BatchGrader
 
     /// Prepares a check (solving the problem once). `toleranceOverride` exists for the local
     /// command line only, where the student holds the problem file anyway; the server never sets it.
-    public init(sheet: ProblemSheet, toleranceOverride: Tolerance? = nil, limits: YAMLLimits = .answerFile) {
-        var batch = BatchGrader(grader: Grader(sheet: sheet, audience: .student, toleranceOverride: toleranceOverride))
+    public init(gradable: GradableProblem, toleranceOverride: Tolerance? = nil, limits: YAMLLimits = .answerFile) {
+        var batch = BatchGrader(grader: Grader(gradable: gradable, audience: .student, toleranceOverride: toleranceOverride))
         batch.limits = limits
         self.batch = batch
     }

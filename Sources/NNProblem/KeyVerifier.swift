@@ -37,7 +37,7 @@ public enum KeyVerifier {
     /// or an error when the problem cannot be verified at all (a question that cannot be read).
     public typealias QuestionVerification = @Sendable (Problem, Bool) throws(InputError) -> [VerificationReport.QuestionResult]
 
-    /// Verifies a problem's numeric questions (NNGrade's sheet verifier verifies every kind).
+    /// Verifies a problem's numeric questions (NNGrade's gradable verifier verifies every kind).
     public static let numericQuestions: QuestionVerification = { problem, requireKeys in
         verify(problem: problem, requireKeys: requireKeys)
     }

@@ -70,14 +70,14 @@ struct FormInput: Sendable, Equatable {
     /// The answer file these fields stand for, as JSON (read by the same loader as any upload):
     /// `{"student": …, "problem": …, "answers": {"<id>": "<text>", …}}`. Each text is a JSON string,
     /// so it is read with nncheck's answer grammar exactly as a quoted YAML value would be.
-    func answerFileJSON(sheet: ProblemSheet) -> [UInt8] {
-        let problem = sheet.problem
+    func answerFileJSON(gradable: GradableProblem) -> [UInt8] {
+        let problem = gradable.problem
         var w = JSONWriter()
         w.beginObject()
         w.string(student.isEmpty ? "web-form" : student, key: "student")
         w.string(problem.id, key: "problem")
         w.beginObject("answers")
-        for (i, q) in sheet.questions.enumerated() {
+        for (i, q) in gradable.questions.enumerated() {
             if let text = answers[i] { w.string(text, key: q.declaration.id) }
         }
         w.endObject()

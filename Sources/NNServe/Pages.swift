@@ -31,7 +31,7 @@ enum Pages {
         body += "<form method=\"post\" action=\"\(action)\" enctype=\"multipart/form-data\">\n"
         body += "<p><label for=\"student\">Student id (optional)</label> <input type=\"text\" id=\"student\" name=\"student\" maxlength=\"200\"></p>\n"
         body += "<ol class=\"questions\">\n"
-        for (i, question) in check.sheet.questions.enumerated() {
+        for (i, question) in check.gradable.questions.enumerated() {
             let q = question.declaration
             let field = "answer-\(i + 1)"
             body += "<li class=\"question\"><label for=\"\(field)\"><strong>\(HTMLText.escape(q.id))</strong>"

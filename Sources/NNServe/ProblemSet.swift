@@ -58,8 +58,8 @@ public struct ProblemSet: Sendable {
                 throw ProblemSetError("\(path): not a regular file; only plain problem files are served")
             }
             do {
-                let sheet = try ProblemSheet.load(path: path)
-                entries.append(Entry(fileName: name, check: StudentCheck(sheet: sheet)))
+                let gradable = try GradableProblem.load(path: path)
+                entries.append(Entry(fileName: name, check: StudentCheck(gradable: gradable)))
             } catch {
                 throw ProblemSetError(error.description)
             }

@@ -85,13 +85,13 @@ struct ServeRoutes: Sendable {
             let body = try await collectBody(request, deadline: deadline)
             let check = entry.check
             let form = try FormInput.parse(contentType: request.headers[.contentType], body: body,
-                                           questionCount: check.sheet.questions.count)
+                                           questionCount: check.gradable.questions.count)
             let result: SubmissionResult
             if let file = form.file {
                 let name = AnswerBody.displayName(contentType: nil, bytes: file.bytes)
                 result = try await grade(deadline: deadline) { check.check(bytes: file.bytes, displayName: name) }
             } else {
-                let json = form.answerFileJSON(sheet: check.sheet)
+                let json = form.answerFileJSON(gradable: check.gradable)
                 result = try await grade(deadline: deadline) { check.check(bytes: json, displayName: "form.json") }
             }
             return Self.response(result.isGradable ? .ok : .unprocessableContent, type: "text/html; charset=utf-8",

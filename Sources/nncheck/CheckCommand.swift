@@ -29,9 +29,9 @@ struct CheckCommand: ParsableCommand {
     enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case table, markdown, json }
 
     func run() throws {
-        let sheet = try CommandSupport.loadProblem(problem)
+        let gradable = try CommandSupport.loadProblem(problem)
         try CommandSupport.requireFile(answers)
-        let check = StudentCheck(sheet: sheet, toleranceOverride: tolerance)
+        let check = StudentCheck(gradable: gradable, toleranceOverride: tolerance)
         let result = check.check(path: answers, displayName: answers)
         let rendering: StudentCheck.Format
         switch format {

@@ -8,10 +8,10 @@ import NNProblem
 enum CommandSupport {
     /// Loads a problem file and reads its questions by kind, or prints one line and exits with
     /// 66 (missing) or 65 (invalid).
-    static func loadProblem(_ path: String) throws -> ProblemSheet {
+    static func loadProblem(_ path: String) throws -> GradableProblem {
         try requireFile(path)
         do {
-            return try ProblemSheet.load(path: path)
+            return try GradableProblem.load(path: path)
         } catch {
             Terminal.error(error.description)
             throw ExitCode.dataError

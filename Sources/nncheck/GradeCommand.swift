@@ -84,8 +84,8 @@ struct GradeCommand: ParsableCommand {
         }
         var failed = false
         for job in jobs {
-            let sheet = try CommandSupport.loadProblem(job.problem)
-            let loaded = sheet.problem
+            let gradable = try CommandSupport.loadProblem(job.problem)
+            let loaded = gradable.problem
             let folder = job.submissions.isEmpty ? "submissions/" + loaded.id : job.submissions
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
@@ -103,7 +103,7 @@ struct GradeCommand: ParsableCommand {
                 }
             }
             do {
-                let batch = BatchGrader(grader: grader(for: sheet))
+                let batch = BatchGrader(grader: grader(for: gradable))
                 let results: [SubmissionResult]
                 let written: String
                 switch format {
@@ -132,16 +132,16 @@ struct GradeCommand: ParsableCommand {
     }
 
     /// The grader for a loaded problem, with the command's audience and tolerance.
-    private func grader(for sheet: ProblemSheet) -> Grader {
-        Grader(sheet: sheet, audience: revealKey ? .instructor : .student,
+    private func grader(for gradable: GradableProblem) -> Grader {
+        Grader(gradable: gradable, audience: revealKey ? .instructor : .student,
                toleranceOverride: tolerance)
     }
 
     /// Grades one answer file into one platform results file (or standard output).
     private func gradeOne(answers: String, problem: String, platform: PlatformExport.Platform) throws {
-        let sheet = try CommandSupport.loadProblem(problem)
-        let loaded = sheet.problem
-        let export = PlatformExport(batch: BatchGrader(grader: grader(for: sheet)))
+        let gradable = try CommandSupport.loadProblem(problem)
+        let loaded = gradable.problem
+        let export = PlatformExport(batch: BatchGrader(grader: grader(for: gradable)))
         guard let results else {
             Terminal.write(export.grade(file: answers, platform: platform).text)
             return

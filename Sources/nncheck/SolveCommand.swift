@@ -14,9 +14,9 @@ struct SolveCommand: ParsableCommand {
     enum KeyFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     func run() throws {
-        let sheet = try CommandSupport.loadProblem(problem)
-        let loaded = sheet.problem
-        let key = sheet.key
+        let gradable = try CommandSupport.loadProblem(problem)
+        let loaded = gradable.problem
+        let key = gradable.key
         switch format {
         case .json: Terminal.write(AnswerKeyRendering.json(key))
         case .table:

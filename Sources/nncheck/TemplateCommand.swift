@@ -10,6 +10,6 @@ struct TemplateCommand: ParsableCommand {
     @Argument(help: "The problem file (YAML).") var problem: String
 
     func run() throws {
-        Terminal.write(AnswerTemplate.yaml(sheet: try CommandSupport.loadProblem(problem)))
+        Terminal.write(AnswerTemplate.yaml(gradable: try CommandSupport.loadProblem(problem)))
     }
 }

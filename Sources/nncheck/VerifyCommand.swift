@@ -22,7 +22,7 @@ struct VerifyCommand: ParsableCommand {
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, junit, github }
 
     func run() throws {
-        let report = SheetVerifier.verify(paths: paths, requireKeys: requireKeys)
+        let report = KindVerifier.verify(paths: paths, requireKeys: requireKeys)
         guard report.unreadablePaths.isEmpty else {
             for issue in report.unreadablePaths { Terminal.error(issue.description) }
             throw ExitCode.noInput

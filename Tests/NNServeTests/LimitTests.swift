@@ -109,10 +109,10 @@ import Testing
     }
 
     @Test func theFieldsBecomeAQuotedJSONAnswerFile() throws {
-        let sheet = try #require(ServeTest.store.current["hw1-backprop"]).check.sheet
+        let gradable = try #require(ServeTest.store.current["hw1-backprop"]).check.gradable
         var form = FormInput()
         form.answers = [0: "[5, 7]", 3: "\"1\"\n"]
-        let text = String(decoding: form.answerFileJSON(sheet: sheet), as: UTF8.self)
+        let text = String(decoding: form.answerFileJSON(gradable: gradable), as: UTF8.self)
         #expect(text == """
             {
               "student": "web-form",

@@ -13,7 +13,7 @@ import Testing
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 let html = ServeTest.text(response.body)
-                let count = check.sheet.questions.count
+                let count = check.gradable.questions.count
                 #expect(count == 20)
                 for n in 1...count { #expect(html.contains("name=\"answer-\(n)\"")) }
                 #expect(!html.contains("name=\"answer-\(count + 1)\""))

@@ -3,7 +3,7 @@ import NNYAML
 
 /// A problem with every question read by its kind: what the grader, `template` and `verify`
 /// work from.
-public struct ProblemSheet: Sendable {
+public struct GradableProblem: Sendable {
     /// The problem.
     public let problem: Problem
     /// The solver's key for the numeric questions.
@@ -20,13 +20,13 @@ public struct ProblemSheet: Sendable {
     }
 
     /// Loads a problem file and reads its questions.
-    public static func load(path: String, displayName: String? = nil, limits: YAMLLimits = .problemFile) throws(InputError) -> ProblemSheet {
-        try ProblemSheet(problem: ProblemLoader.load(path: path, displayName: displayName, limits: limits))
+    public static func load(path: String, displayName: String? = nil, limits: YAMLLimits = .problemFile) throws(InputError) -> GradableProblem {
+        try GradableProblem(problem: ProblemLoader.load(path: path, displayName: displayName, limits: limits))
     }
 }
 
-extension ProblemSheet {
-    /// Reads every question it can; a question its kind cannot read stays in the sheet as
+extension GradableProblem {
+    /// Reads every question it can; a question its kind cannot read stays in the gradable as
     /// `UnreadableQuestion` (graded `ungraded` with the reason). For problems built in code; the
     /// command line uses the throwing `init(problem:)`, so a bad problem file is an error there.
     init(readingWhatItCan problem: Problem) {
@@ -45,7 +45,7 @@ extension ProblemSheet {
         self.init(problem: problem, key: context.key, questions: questions)
     }
 
-    /// A sheet from its parts.
+    /// A gradable from its parts.
     init(problem: Problem, key: AnswerKey, questions: [any QuestionKind]) {
         self.problem = problem
         self.key = key
@@ -54,7 +54,7 @@ extension ProblemSheet {
 }
 
 /// A question whose kind could not read it: graded `ungraded` with the reason. Not registered:
-/// only `ProblemSheet(readingWhatItCan:)` makes one.
+/// only `GradableProblem(readingWhatItCan:)` makes one.
 struct UnreadableQuestion: QuestionKind {
     static let name = "unreadable"
     let declaration: QuestionDeclaration
