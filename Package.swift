@@ -9,7 +9,6 @@ let package = Package(
         .library(name: "NNCore", targets: ["NNCore"]),
         .library(name: "NNProblem", targets: ["NNProblem"]),
         .library(name: "NNGrade", targets: ["NNGrade"]),
-        .library(name: "NNYAML", targets: ["NNYAML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
@@ -20,18 +19,27 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
-        // Pure network math: no dependencies, no I/O.
+        // Pure network math: matrices, activations, losses, forward and backward passes, SGD, the
+        // expression language and its autodiff, and the documented rules for comparing numbers.
+        // No dependencies, no I/O, no student wording.
         .target(name: "NNCore"),
-        // Bounded, position-aware YAML reading on top of Yams.
+        // The one YAML reader: bounded, position-aware reading of untrusted YAML (libyaml via Yams)
+        // into `YAMLNode`, and `InputError` (`file:line:column: message`).
         .target(name: "NNYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
-        // Problem files: model, loader, validation, solver.
-        .target(name: "NNProblem", dependencies: ["NNCore", "NNYAML"]),
-        // Answer files, comparison, grading, reports, exports, verify.
-        .target(name: "NNGrade", dependencies: ["NNCore", "NNYAML", "NNProblem"]),
-        // The web self-check: a Hummingbird 2 server over the student-mode check.
+        // Text and JSON writing helpers: `JSONWriter`, `UTF8Text`, `TextTable`.
+        .target(name: "NNOutput", dependencies: ["NNCore"]),
+        // The problem format (model, loader, validation), the `Solver`, key verification.
+        .target(name: "NNProblem", dependencies: ["NNCore", "NNYAML", "NNOutput"]),
+        // Answer files, the answer grammar, grading, mistake diagnosis.
+        .target(name: "NNGrade", dependencies: ["NNCore", "NNYAML", "NNProblem", "NNOutput"]),
+        // Per-submission reports, the gradebook, the class summary, platform results files.
+        .target(name: "NNReport", dependencies: ["NNCore", "NNProblem", "NNGrade", "NNOutput"]),
+        // Output folders, atomic file writes, safe names, the batch-grading driver.
+        .target(name: "NNFiles", dependencies: ["NNCore", "NNProblem", "NNGrade", "NNReport", "NNOutput"]),
+        // The web self-check: a Hummingbird 2 server over the student-mode check (`nncheck serve`).
         .target(
             name: "NNServe",
-            dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade",
+            dependencies: ["NNCore", "NNProblem", "NNGrade", "NNOutput", "NNReport", "NNFiles",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "MultipartKit", package: "multipart-kit"),
@@ -40,21 +48,26 @@ let package = Package(
         // Thin command-line front end.
         .executableTarget(
             name: "nncheck",
-            dependencies: ["NNCore", "NNProblem", "NNGrade", "NNServe",
+            dependencies: ["NNCore", "NNProblem", "NNGrade", "NNOutput", "NNReport", "NNFiles", "NNServe",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Shared by the test targets: the repository root and a seeded random number generator.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore", "TestSupport"]),
         .testTarget(name: "NNYAMLTests", dependencies: ["NNYAML", "TestSupport"]),
         .testTarget(name: "NNProblemTests", dependencies: ["NNCore", "NNYAML", "NNProblem", "TestSupport"]),
-        .testTarget(name: "NNGradeTests", dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade", "TestSupport"]),
+        .testTarget(name: "NNGradeTests",
+                    dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade", "NNFiles", "TestSupport"]),
+        // Reports, gradebooks, platform files and the files they are written to.
+        .testTarget(name: "NNReportTests",
+                    dependencies: ["NNCore", "NNProblem", "NNGrade", "NNOutput", "NNReport", "NNFiles", "TestSupport"]),
         .testTarget(name: "NNServeTests",
-                    dependencies: ["NNCore", "NNProblem", "NNGrade", "NNServe", "TestSupport",
+                    dependencies: ["NNCore", "NNProblem", "NNGrade", "NNFiles", "NNServe", "TestSupport",
                                    .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "EndToEndTests", dependencies: ["nncheck", "TestSupport"]),
         // Hostile and broken input: bounded resources, safe output names, killed batches, no key leaks.
         .testTarget(name: "HostileInputTests",
-                    dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade", "nncheck", "TestSupport"]),
+                    dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade", "NNReport", "NNFiles", "nncheck",
+                                   "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

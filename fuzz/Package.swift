@@ -3,7 +3,7 @@
 // `swift build` and `swift test` never see these targets. Build and run them with fuzz/run.sh.
 import PackageDescription
 
-let fuzzTargets = ["FuzzAnswerValue", "FuzzSubmission", "FuzzProblem", "FuzzExpression", "FuzzYAMLFastPath"]
+let fuzzTargets = ["FuzzAnswerValue", "FuzzSubmission", "FuzzProblem", "FuzzExpression"]
 
 let package = Package(
     name: "nncheck-fuzz",
@@ -16,8 +16,7 @@ let package = Package(
             dependencies: ["FuzzDriver",
                            .product(name: "NNCore", package: "nncheck"),
                            .product(name: "NNProblem", package: "nncheck"),
-                           .product(name: "NNGrade", package: "nncheck"),
-                           .product(name: "NNYAML", package: "nncheck")],
+                           .product(name: "NNGrade", package: "nncheck")],
             path: "Targets/\(name)")
     },
     swiftLanguageModes: [.v6]

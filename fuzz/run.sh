@@ -3,7 +3,7 @@
 #
 #   bash fuzz/run.sh [SECONDS] [TARGET...]
 #
-# Targets: FuzzAnswerValue, FuzzSubmission, FuzzProblem, FuzzExpression, FuzzYAMLFastPath
+# Targets: FuzzAnswerValue, FuzzSubmission, FuzzProblem, FuzzExpression
 # (default: all).
 # New interesting inputs go to fuzz/corpus-work/<target>/ and crashes, timeouts and out-of-memory
 # inputs to fuzz/artifacts/<target>/ (both git-ignored); the committed seeds in
@@ -17,7 +17,7 @@ seconds=${1:-10}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(FuzzAnswerValue FuzzSubmission FuzzProblem FuzzExpression FuzzYAMLFastPath)
+    targets=(FuzzAnswerValue FuzzSubmission FuzzProblem FuzzExpression)
 fi
 case "$seconds" in
     ''|*[!0-9]*) echo "fuzz/run.sh: SECONDS must be a whole number, got '$seconds'" >&2; exit 64 ;;

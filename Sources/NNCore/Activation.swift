@@ -40,11 +40,12 @@ public enum Activation: Sendable, Hashable {
         return true
     }
 
-    /// Whether the derivative at z = 0 is a convention (ReLU'(0)): relu and leaky_relu.
+    /// Whether the derivative at z = 0 is a convention (ReLU'(0)): relu, leaky_relu, and custom
+    /// expressions that call either.
     public var dependsOnReluDerivativeAtZero: Bool {
         switch self {
         case .relu, .leakyRelu: return true
-        case .custom(let e, _): return e.description.contains("relu")
+        case .custom(let e, _): return e.calls { $0 == .relu || $0 == .leakyRelu }
         default: return false
         }
     }

@@ -41,6 +41,20 @@ extension Expression {
         }
     }
 
+    /// Whether the expression calls a built-in function that satisfies `match` (in either branch of `if`).
+    public func calls(where match: (Function) -> Bool) -> Bool {
+        switch self {
+        case .number, .constant, .variable: return false
+        case .negate(let operand): return operand.calls(where: match)
+        case .binary(_, let lhs, let rhs): return lhs.calls(where: match) || rhs.calls(where: match)
+        case .call(let function, let arguments):
+            return match(function) || arguments.contains { $0.calls(where: match) }
+        case .conditional(let condition, let then, let otherwise):
+            return condition.lhs.calls(where: match) || condition.rhs.calls(where: match)
+                || then.calls(where: match) || otherwise.calls(where: match)
+        }
+    }
+
     private func collectVariables(into names: inout Set<String>) {
         switch self {
         case .number, .constant: return

@@ -1,5 +1,6 @@
 import NNCore
 import NNProblem
+import NNOutput
 
 /// A fill-in answer file listing every question id with its text and the expected shape.
 public enum AnswerTemplate {
@@ -28,5 +29,5 @@ public enum AnswerTemplate {
         }
     }
 
-    static func oneLine(_ s: String) -> String { s.replacingNewlines().trimmingCharacters() }
+    static func oneLine(_ s: String) -> String { s.replacingNewlines().trimmingWhitespace() }
 }

@@ -64,13 +64,6 @@ public struct SubmissionResult: Sendable, Hashable {
     public var pendingCount: Int { questions.reduce(0) { $0 + ($1.verdict.isPending ? 1 : 0) } }
 }
 
-/// How points are written everywhere (reports, gradebooks, platform files, the terminal): up to
-/// six significant figures, so 2/3 of a point is `0.666667` and whole points have no decimals.
-enum PointsText {
-    /// The text of a number of points.
-    static func of(_ points: Double) -> String { NumberFormatting.significant(points, digits: 6) }
-}
-
 /// An expected answer as a result may show it: a numeric key, or the text of another kind's key.
 public enum ExpectedAnswer: Sendable, Hashable {
     /// A number, vector or matrix.
@@ -89,14 +82,6 @@ public enum ExpectedAnswer: Sendable, Hashable {
         switch self {
         case .value(let t): return AnswerKeyRendering.formatted(t)
         case .text(let s): return s
-        }
-    }
-
-    /// Writes the answer as a JSON value under `key`.
-    func write(to w: inout JSONWriter, key: String) {
-        switch self {
-        case .value(let t): w.tensor(t, key: key)
-        case .text(let s): w.string(s, key: key)
         }
     }
 }

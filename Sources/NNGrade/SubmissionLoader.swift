@@ -1,6 +1,7 @@
 import NNCore
 import NNProblem
 import NNYAML
+import NNOutput
 
 /// Reads student answer files (YAML or JSON).
 ///
@@ -34,13 +35,13 @@ public enum SubmissionLoader {
             throw InputError(at: root.location, "the answer file has no 'student' id")
         }
         let studentScalar = try studentNode.scalar("student")
-        let student = studentScalar.text.trimmingCharacters()
+        let student = studentScalar.text.trimmingWhitespace()
         guard !studentScalar.isNull, !student.isEmpty else { throw InputError(at: studentScalar.location, "'student' is empty") }
         guard student.count <= 200, !student.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
             throw InputError(at: studentScalar.location, "'student' must be one line of at most 200 characters without control characters")
         }
         var problemID: String?
-        if let pn = root["problem"] { problemID = try pn.scalar("problem").text.trimmingCharacters() }
+        if let pn = root["problem"] { problemID = try pn.scalar("problem").text.trimmingWhitespace() }
         guard let answersNode = root["answers"] else { throw InputError(at: root.location, "the answer file has no 'answers' mapping") }
         var answers: [String: AnswerEntry] = [:]
         if case .scalar(let s) = answersNode, s.isNull {
@@ -49,7 +50,7 @@ public enum SubmissionLoader {
         let answerPairs = try answersNode.mapping("answers")
         answers.reserveCapacity(answerPairs.count)
         for p in answerPairs {
-            let id = p.key.text.trimmingCharacters()
+            let id = p.key.text.trimmingWhitespace()
             // YAML already refuses equal keys; keys equal only after trimming would silently replace an answer.
             guard answers[id] == nil else {
                 throw InputError(at: p.key.location, "duplicate key '\(clip(id))': another key of 'answers' differs from it only in spaces")
@@ -75,7 +76,7 @@ public enum SubmissionLoader {
         guard UTF8Scan.anyByte(of: text, satisfies: { $0 | 0x20 == UInt8(ascii: "n") || $0 | 0x20 == UInt8(ascii: "i") || $0 == 0xE2 }) else {
             return nil
         }
-        var t = Substring(text.trimmingCharacters().lowercased())
+        var t = Substring(text.trimmingWhitespace().lowercased())
         var sign = 1.0
         if let f = t.first, f == "-" || f == "+" {
             if f == "-" { sign = -1 }
@@ -173,19 +174,4 @@ public enum SubmissionLoader {
     }
 
     static func clip(_ s: String) -> String { s.count > 60 ? String(s.prefix(57)) + "..." : s }
-}
-
-extension String {
-    /// The string without surrounding spaces, tabs and line breaks.
-    func trimmingCharacters() -> String {
-        // Fast path: a first and last byte that are visible ASCII begin Characters that are not
-        // whitespace (`isWhitespace` looks at a Character's first scalar), so there is nothing to trim.
-        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
-            return self
-        }
-        var sub = Substring(self)
-        while let f = sub.first, f.isWhitespace { sub.removeFirst() }
-        while let l = sub.last, l.isWhitespace { sub.removeLast() }
-        return String(sub)
-    }
 }

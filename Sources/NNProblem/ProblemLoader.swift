@@ -1,5 +1,6 @@
 import NNCore
 import NNYAML
+import NNOutput
 
 /// Loads and validates problem files. Every error is an `InputError` located at the offending node.
 public enum ProblemLoader {

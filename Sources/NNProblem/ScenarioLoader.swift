@@ -1,5 +1,6 @@
 import NNCore
 import NNYAML
+import NNOutput
 
 /// Reads the scenario parts of a problem file: network, data, loss, training, graph, functions.
 enum ScenarioLoader {

@@ -1,5 +1,6 @@
 import NNCore
 import NNYAML
+import NNOutput
 
 /// Reads tolerances as written in problem files and on the command line.
 ///

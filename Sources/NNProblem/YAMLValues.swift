@@ -1,5 +1,6 @@
 import NNCore
 import NNYAML
+import NNOutput
 
 /// Reading numbers, vectors and matrices from YAML nodes, with errors located at the node.
 ///
@@ -96,11 +97,5 @@ public enum YAMLValues {
     public static func clip(_ s: String) -> String {
         let flat = s.replacingNewlines()
         return flat.count > 60 ? String(flat.prefix(57)) + "..." : flat
-    }
-}
-
-extension String {
-    func replacingNewlines() -> String {
-        String(map { $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
 }

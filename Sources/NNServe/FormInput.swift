@@ -1,8 +1,11 @@
 import Foundation
 import MultipartKit
 import NIOCore
+import NNFiles
 import NNGrade
+import NNOutput
 import NNProblem
+import NNReport
 
 /// What the answer form of `GET /p/<id>` sends: an optional student id, one text per question
 /// (fields `answer-1` … `answer-N`, in problem order) and an optional uploaded answer file

@@ -1,5 +1,8 @@
+import NNFiles
 import NNGrade
+import NNOutput
 import NNProblem
+import NNReport
 
 /// The server's HTML pages: plain server-rendered HTML that works without JavaScript.
 ///

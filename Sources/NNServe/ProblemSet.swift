@@ -1,6 +1,9 @@
 import Foundation
+import NNFiles
 import NNGrade
+import NNOutput
 import NNProblem
+import NNReport
 import NNYAML
 
 /// The problems a server offers, loaded from one folder and prepared once (keys solved, mistake

@@ -2,8 +2,11 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import NNFiles
 import NNGrade
+import NNOutput
 import NNProblem
+import NNReport
 
 /// The routes of `nncheck serve`: the pages, the JSON API and the health check.
 ///

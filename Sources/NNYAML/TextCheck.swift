@@ -11,59 +11,32 @@ enum TextCheck {
         case control(scalar: UInt32)
     }
 
-    /// What the same pass learns about acceptable text, for `FastPathScanner`.
-    struct Layout: Equatable {
-        /// Some byte is not ASCII (columns then count Unicode scalars, not bytes).
-        var hasNonASCII = false
-        /// A tab, a CR not followed by LF, NEL, LS, PS or U+FEFF: text the fast path leaves to libyaml.
-        var hasUnusualSpacing = false
-    }
-
     /// The first problem in `text` and its byte offset, or `nil` when `text` is acceptable YAML text.
     static func firstProblem(in text: UnsafeBufferPointer<UInt8>) -> (offset: Int, problem: Problem)? {
-        inspect(text).problem
-    }
-
-    /// The first problem in `text` (as `firstProblem`) and, from the same pass, its `Layout`
-    /// (complete only when there is no problem).
-    static func inspect(_ text: UnsafeBufferPointer<UInt8>) -> (problem: (offset: Int, problem: Problem)?, layout: Layout) {
         let count = text.count
-        var layout = Layout()
         var index = 0
         while index < count {
-            index = PrintableASCII.end(of: text, from: index)
-            guard index < count else { break }
             let lead = text[index]
             if lead < 0x80 {
                 switch lead {
-                case 0x0A:
+                case 0x20..<0x7F, 0x09, 0x0A, 0x0D:
                     index += 1
-                case 0x09:
-                    layout.hasUnusualSpacing = true
-                    index += 1
-                case 0x0D:
-                    if index + 1 >= count || text[index + 1] != 0x0A { layout.hasUnusualSpacing = true }
-                    index += 1
+                    continue
                 case 0x00:
-                    return ((index, .nul), layout)
+                    return (index, .nul)
                 default:
-                    return ((index, .control(scalar: UInt32(lead))), layout)
+                    return (index, .control(scalar: UInt32(lead)))
                 }
-                continue
             }
-            layout.hasNonASCII = true
             guard let (length, scalar) = decode(text, at: index) else {
-                return ((index, .invalidUTF8(byte: lead)), layout)
+                return (index, .invalidUTF8(byte: lead))
             }
             if (scalar >= 0x80 && scalar <= 0x9F && scalar != 0x85) || scalar == 0xFFFE || scalar == 0xFFFF {
-                return ((index, .control(scalar: scalar)), layout)
-            }
-            if scalar == 0x85 || scalar == 0x2028 || scalar == 0x2029 || scalar == 0xFEFF {
-                layout.hasUnusualSpacing = true
+                return (index, .control(scalar: scalar))
             }
             index += length
         }
-        return (nil, layout)
+        return nil
     }
 
     /// Decodes one multi-byte UTF-8 sequence starting at `index`, returning its length and scalar value.

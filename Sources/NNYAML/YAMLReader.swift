@@ -5,12 +5,6 @@
 /// line and column); then libyaml's event parser builds the tree while the limits on depth,
 /// node count (after alias expansion), scalar length and aliases are enforced.
 ///
-/// Fast path: simple block-mapping documents (typical answer files: `key: value` lines, flow lists
-/// like `[[0.5, 1], [2, 3]]`, comments) are first read by `FastPathScanner`, which builds exactly
-/// the tree (locations included) libyaml's events would and returns `nil` for anything outside its
-/// subset or anything that would be an error; the libyaml path then reads the file as described
-/// here, so every error message still comes from libyaml and `TreeBuilder`.
-///
 /// Decisions:
 /// - Scalars are returned as text and never resolved to numbers, booleans or dates.
 /// - Tags (`!!binary`, `!!python/object`, `!foo`, even `!!str`) are rejected with a message;
@@ -27,24 +21,12 @@
 public enum YAMLReader {
     /// Reads exactly one YAML (or JSON) document from bytes. `file` is used in error messages only.
     public static func read(_ bytes: [UInt8], file: String, limits: YAMLLimits) throws(InputError) -> YAMLNode {
-        try read(bytes, file: file, limits: limits, fastPath: true)
-    }
-
-    /// Reads one document from bytes as `read(_:file:limits:)` does, but always with libyaml,
-    /// never the fast path: for checking that the two agree (the differential fuzz target).
-    public static func readWithoutFastPath(_ bytes: [UInt8], file: String,
-                                           limits: YAMLLimits) throws(InputError) -> YAMLNode {
-        try read(bytes, file: file, limits: limits, fastPath: false)
-    }
-
-    private static func read(_ bytes: [UInt8], file: String, limits: YAMLLimits,
-                             fastPath: Bool) throws(InputError) -> YAMLNode {
         guard bytes.count <= limits.maxBytes else {
             throw FileBytes.tooLarge(bytes.count, displayName: file, limits: limits)
         }
         let result: Result<YAMLNode, InputError> = bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(InputError) -> YAMLNode in
-                try read(buffer, file: file, limits: limits, fastPath: fastPath)
+                try read(buffer, file: file, limits: limits)
             }
         }
         return try result.get()
@@ -60,21 +42,17 @@ public enum YAMLReader {
         return try read(bytes, file: name, limits: limits)
     }
 
-    /// Validates the text encoding, skips a UTF-8 BOM and parses the document (fast path first, then libyaml).
+    /// Validates the text encoding, skips a UTF-8 BOM and parses the document with libyaml.
     private static func read(_ buffer: UnsafeBufferPointer<UInt8>, file: String,
-                             limits: YAMLLimits, fastPath: Bool) throws(InputError) -> YAMLNode {
+                             limits: YAMLLimits) throws(InputError) -> YAMLNode {
         var text = buffer
         if text.count >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF {
             text = UnsafeBufferPointer(rebasing: text[3...])
         }
-        let (problem, layout) = TextCheck.inspect(text)
-        if let (offset, problem) = problem {
+        if let (offset, problem) = TextCheck.firstProblem(in: text) {
             let (line, column) = TextCheck.position(ofByte: offset, in: text)
             throw InputError(file: file, line: line, column: column,
                              message: message(for: problem, atStart: offset == 0, text: text))
-        }
-        if fastPath, let node = FastPathScanner.read(text, layout: layout, file: file, limits: limits) {
-            return node
         }
         return try EventReader.read(text, file: file, limits: limits)
     }

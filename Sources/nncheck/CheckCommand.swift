@@ -2,6 +2,8 @@ import ArgumentParser
 import NNCore
 import NNGrade
 import NNProblem
+import NNReport
+import NNFiles
 
 #if canImport(Glibc)
 import Glibc

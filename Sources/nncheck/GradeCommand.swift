@@ -3,6 +3,7 @@ import Foundation
 import NNCore
 import NNGrade
 import NNProblem
+import NNFiles
 
 /// `nncheck grade [PROBLEM SUBMISSIONS] [--out DIR] [--format FORMAT]`: batch grading, and
 /// `nncheck grade PROBLEM --answers FILE --format gradescope|prairielearn [--results PATH]`: one

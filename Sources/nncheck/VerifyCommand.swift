@@ -1,6 +1,7 @@
 import ArgumentParser
 import NNGrade
 import NNProblem
+import NNFiles
 
 /// `nncheck verify PATH...`: check the instructor's `answer:` keys against the solver.
 struct VerifyCommand: ParsableCommand {

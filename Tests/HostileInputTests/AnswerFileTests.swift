@@ -2,6 +2,8 @@ import Foundation
 import NNGrade
 import TestSupport
 import Testing
+import NNReport
+import NNFiles
 
 /// A hostile answer file and the message it must be rejected with.
 struct RejectedAnswerFile: Sendable, CustomTestStringConvertible {

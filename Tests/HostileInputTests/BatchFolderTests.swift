@@ -1,6 +1,7 @@
 import Foundation
 import NNGrade
 import Testing
+import NNFiles
 
 #if canImport(Glibc)
 import Glibc
@@ -216,7 +217,7 @@ extension HostileInput {
                 count += 1
             }
             let out = folder.path + "/out"
-            let results = try Hostile.timed("grade \(count) broken files", limit: .seconds(20)) {
+            let results = try Hostile.timed("grade \(count) broken files", limit: .seconds(120)) {
                 try BatchGrader(grader: try Hostile.mlpGrader()).gradeAndWrite(folder: submissions, out: out)
             }
             #expect(results.count == count)

@@ -3,6 +3,8 @@ import NNCore
 import NNGrade
 import NNProblem
 import Testing
+import NNReport
+import NNFiles
 
 extension HostileInput {
     /// NaN, infinities, overflowing literals and astronomically large finite numbers, in answer

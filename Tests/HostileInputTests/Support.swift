@@ -5,11 +5,12 @@ import NNYAML
 import Testing
 import TestSupport
 
-/// The hostile-input suites share the machine with each other (they run one at a time, see
-/// `HostileInput`), and every case must finish within `Hostile.timeLimit`.
+/// Helpers shared by the hostile-input suites (they run one at a time, see `HostileInput`).
 enum Hostile {
-    /// The bound asserted for rejecting or grading one hostile file (generous for debug builds).
-    static let timeLimit: Duration = .seconds(2)
+    /// The hang guard for rejecting or grading one hostile file: far above any plausible time on a
+    /// busy machine, so it only fails on a hang or runaway (for example exponential) work. Speed is
+    /// measured in bench/, never asserted here.
+    static let hangLimit: Duration = .seconds(60)
 
     /// The repository root.
     static var root: String { RepositoryRoot.path }
@@ -32,8 +33,8 @@ enum Hostile {
         }
     }
 
-    /// Runs `body`, records an issue when it takes `limit` or longer, and returns its result.
-    static func timed<T>(_ label: String, limit: Duration = timeLimit,
+    /// Runs `body`, records an issue when it takes `limit` or longer (a hang), and returns its result.
+    static func timed<T>(_ label: String, limit: Duration = hangLimit,
                          sourceLocation: Testing.SourceLocation = #_sourceLocation,
                          _ body: () throws -> T) rethrows -> T {
         let clock = ContinuousClock()

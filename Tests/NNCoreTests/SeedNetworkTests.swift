@@ -16,7 +16,10 @@ import Testing
     @Test func seed000ForwardPass() throws {
         let pass = try Self.seed000().forward([1, 2])
         #expect(pass.layers[0].z.enumerated().allSatisfy { abs($0.element - [0.4, 1.2, -0.1][$0.offset]) < 1e-12 })
-        #expect(pass.layers[0].a == [0.4, 1.2, 0.0] || abs(pass.layers[0].a[1] - 1.2) < 1e-12)
+        // ReLU: a = max(0, z) entry by entry, so the third unit (z = −0.1) is exactly 0.
+        let a = pass.layers[0].a
+        #expect(a.count == 3)
+        #expect(abs(a[0] - 0.4) < 1e-12 && abs(a[1] - 1.2) < 1e-12 && a[2] == 0)
         #expect(abs(pass.layers[1].z[0] - 0.52) < 1e-12)
         #expect(abs(pass.output[0] - 0.627) < 0.0005)           // printed 0.627
         #expect(abs(pass.output[0] - 0.6271477663) < 1e-9)      // 1/(1+e^-0.52)
@@ -51,5 +54,19 @@ import Testing
         #expect(try Activation.relu.derivative(at: 0) == 0)
         #expect(try Activation.relu.derivative(at: 0, options: .init(reluDerivativeAtZero: 1)) == 1)
         #expect(try Activation.relu.derivative(at: -1e-300) == 0)
+    }
+
+    /// Custom activations depend on the ReLU'(0) convention exactly when they call relu or
+    /// leaky_relu, whatever their text looks like.
+    @Test func customActivationsDependOnReluAtZeroOnlyWhenTheyCallIt() throws {
+        func custom(_ source: String) throws -> Activation {
+            .custom(try ExpressionParser.parse(source, variables: ["x"]), source: source)
+        }
+        #expect(try custom("2 * relu(x)").dependsOnReluDerivativeAtZero)
+        #expect(try custom("if(x > 0, 1, leaky_relu(x, 0.1))").dependsOnReluDerivativeAtZero)
+        #expect(try custom("max(x, 0) + sigmoid(x)").dependsOnReluDerivativeAtZero == false)
+        #expect(try custom("softplus(x)").dependsOnReluDerivativeAtZero == false)
+        #expect(Activation.leakyRelu(slope: 0.01).dependsOnReluDerivativeAtZero)
+        #expect(Activation.gelu.dependsOnReluDerivativeAtZero == false)
     }
 }

@@ -2,6 +2,7 @@ import Testing
 import NNCore
 import NNProblem
 import NNGrade
+import NNFiles
 
 /// The verdict of every question of every bundled submission: the seed write-ups' own answers
 /// and each crafted mistake (see submissions/README.md, where every expected verdict was worked

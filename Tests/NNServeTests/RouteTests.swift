@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import NNFiles
 import NNGrade
 import NNProblem
 import Testing

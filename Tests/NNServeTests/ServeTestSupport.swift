@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import NNFiles
 import NNGrade
 import NNProblem
 import TestSupport

@@ -1,3 +1,0 @@
-import FuzzDriver
-
-runFuzzer("FuzzYAMLFastPath") { data, size in fuzzOneInput(fuzzInput(data, size)) }
