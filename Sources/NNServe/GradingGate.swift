@@ -46,38 +46,51 @@ public final class GradingGate: @unchecked Sendable {
 
     /// Takes a slot, waiting until `deadline` at most; false when refused or timed out.
     func enter(deadline: Double) async -> Bool {
+        switch admitNow() {
+        case .admitted: return true
+        case .refused: return false
+        case .mayWait(let id):
+            let timer = TimerBox()
+            let admitted = await withCheckedContinuation { (c: CheckedContinuation<Bool, Never>) in
+                guard enqueue(id, c) else { return }
+                // Started only once the waiter is queued, so its expiry always finds it (or finds it admitted).
+                timer.set(Task { [self] in
+                    try? await Task.sleep(nanoseconds: UInt64(max(0, deadline - MonotonicClock.now) * 1e9))
+                    cancelWaiter(id)
+                })
+            }
+            timer.cancel()
+            return admitted
+        }
+    }
+
+    private enum Admission { case admitted, refused, mayWait(UInt64) }
+
+    /// A slot now if one is free; else a waiter id if the queue has room.
+    private func admitNow() -> Admission {
+        lock.lock()
+        defer { lock.unlock() }
+        if running < limit {
+            running += 1
+            return .admitted
+        }
+        guard waiting.count < maxWaiting else { return .refused }
+        nextID += 1
+        return .mayWait(nextID)
+    }
+
+    /// Queues a waiter, or admits it at once (resuming it) if a slot freed meanwhile; true when queued.
+    private func enqueue(_ id: UInt64, _ c: CheckedContinuation<Bool, Never>) -> Bool {
         lock.lock()
         if running < limit {
             running += 1
             lock.unlock()
-            return true
-        }
-        guard waiting.count < maxWaiting else {
-            lock.unlock()
+            c.resume(returning: true)
             return false
         }
-        nextID += 1
-        let id = nextID
+        waiting.append((id, c))
         lock.unlock()
-        let timer = TimerBox()
-        let admitted = await withCheckedContinuation { (c: CheckedContinuation<Bool, Never>) in
-            lock.lock()
-            if running < limit {
-                running += 1
-                lock.unlock()
-                c.resume(returning: true)
-                return
-            }
-            waiting.append((id, c))
-            lock.unlock()
-            // Started only once the waiter is queued, so its expiry always finds it (or finds it admitted).
-            timer.set(Task { [self] in
-                try? await Task.sleep(nanoseconds: UInt64(max(0, deadline - MonotonicClock.now) * 1e9))
-                cancelWaiter(id)
-            })
-        }
-        timer.cancel()
-        return admitted
+        return true
     }
 
     /// Frees a slot, handing it straight to the longest waiter if there is one.
