@@ -282,7 +282,7 @@ public enum ProblemLoader {
     /// Reads a key value: a number, a list, a list of rows, or text in the answer grammar.
     static func tensor(_ node: YAMLNode, _ what: String) throws(InputError) -> Tensor {
         switch node {
-        case .scalar: return Tensor(try YAMLValues.number(node, what))
+        case .scalar: return try YAMLValues.tensorText(node, what)
         case .sequence(let items, _):
             if items.allSatisfy({ if case .scalar = $0 { return true } else { return false } }) {
                 return Tensor(vector: try YAMLValues.vector(node, what))

@@ -4,22 +4,42 @@ import NNOutput
 
 /// Reading numbers, vectors and matrices from YAML nodes, with errors located at the node.
 ///
-/// Numbers are read from the scalar's text with nncheck's own strict expression grammar, never
-/// with YAML's number rules: `0.4`, `-3/4`, `e - 1/e` and `1e-3` are numbers; `.inf`, `0x10`,
-/// `1:30` and `1e400` are errors.
+/// Numbers are read from the scalar's text with the answer grammar (`AnswerValueParser`, the same
+/// as students' answers), never with YAML's number rules: `0.4`, `-3/4`, `e - 1/e`, `1e-3` and
+/// `\frac{1}{2}` are numbers; `.inf`, `0x10`, `1:30` and `1e400` are errors. A tensor (an answer
+/// key) may also be written as one text, `"[0.7, 1.7]"` or a LaTeX matrix, as in answer files.
 public enum YAMLValues {
     public static func number(_ node: YAMLNode, _ what: String) throws(InputError) -> Double {
         let s = try node.scalar(what)
         guard !s.isNull else { throw InputError(at: s.location, "\(what) is empty; expected a number") }
         let text = s.text.trimmingWhitespace()
         do {
-            let e = try ExpressionParser.parse(text, variables: [])
-            return try e.evaluate()
+            return try AnswerValueParser.parseScalar(text)
         } catch {
-            var loc = s.location
-            if !s.isQuoted && !text.contains("\n") { loc.column += error.offset }
-            throw InputError(at: loc, "\(what): '\(Self.clip(text))' is not a number (\(error.message))")
+            throw notANumber(s, text, what, error)
         }
+    }
+
+    /// A number, vector or matrix written as one scalar's text, in the answer grammar:
+    /// `0.5`, `"[0.7, 1.7]"`, `"[[1, 2], [3, 4]]"`, `\begin{bmatrix} … \end{bmatrix}`.
+    public static func tensorText(_ node: YAMLNode, _ what: String) throws(InputError) -> Tensor {
+        let s = try node.scalar(what)
+        guard !s.isNull else { throw InputError(at: s.location, "\(what) is empty; expected a number") }
+        let text = s.text.trimmingWhitespace()
+        do {
+            return try AnswerValueParser.parse(text)
+        } catch {
+            throw notANumber(s, text, what, error)
+        }
+    }
+
+    /// The error for a scalar whose text the grammar rejects, at the offending character when the
+    /// text is plain (unquoted, one line).
+    private static func notANumber(_ s: YAMLScalar, _ text: String, _ what: String,
+                                   _ error: AnswerValueParser.ParseError) -> InputError {
+        var loc = s.location
+        if !s.isQuoted && !text.contains("\n") { loc.column += error.offset }
+        return InputError(at: loc, "\(what): '\(Self.clip(text))' is not a number (\(error.message))")
     }
 
     public static func integer(_ node: YAMLNode, _ what: String, range: ClosedRange<Int>) throws(InputError) -> Int {

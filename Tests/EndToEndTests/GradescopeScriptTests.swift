@@ -14,7 +14,7 @@ import TestSupport
     /// A temporary autograder folder with the problem, the binary and the scripts in source/, and
     /// `answers` (file name → text) in submission/.
     static func autograder(answers: [String: String]) throws -> String {
-        let binary = root + "/.build/debug/nncheck"
+        let binary = BuiltBinary.path("nncheck")
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             Issue.record("the nncheck binary is missing at \(binary); run `swift build` first")
             throw CancellationError()

@@ -7,9 +7,9 @@ enum NNCheckBinary {
     /// The repository root.
     static var root: String { RepositoryRoot.path }
 
-    /// The built executable, `<repo>/.build/debug/nncheck` (`swift test` builds it first).
+    /// The built executable (`swift test` builds it first; `BuiltBinary` finds its folder).
     static func path() throws -> String {
-        let path = root + "/.build/debug/nncheck"
+        let path = BuiltBinary.path("nncheck")
         guard FileManager.default.isExecutableFile(atPath: path) else {
             Issue.record("the nncheck binary is missing at \(path); run `swift build` first")
             throw CancellationError()

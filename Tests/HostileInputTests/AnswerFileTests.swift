@@ -1,5 +1,6 @@
 import Foundation
 import NNGrade
+import NNProblem
 import TestSupport
 import Testing
 import NNReport

@@ -117,9 +117,9 @@ enum HostileText {
 
 /// Running the built `nncheck` executable.
 enum NNCheckBinary {
-    /// `<repo>/.build/debug/nncheck`, built by `swift build` / `swift test` before the tests run.
+    /// The `nncheck` that `swift build` / `swift test` built before the tests run (`BuiltBinary`).
     static func path() throws -> String {
-        let path = Hostile.root + "/.build/debug/nncheck"
+        let path = BuiltBinary.path("nncheck")
         guard FileManager.default.isExecutableFile(atPath: path) else {
             Issue.record("the nncheck binary is missing at \(path); run `swift build` first")
             throw CancellationError()

@@ -120,6 +120,62 @@ import NNProblem
         }
     }
 
+    /// Issue 11, item 5: an instructor's key may be written in the answer grammar, as a student's
+    /// answer is: a bracketed list or a LaTeX matrix in one (quoted) text, `\frac` entries.
+    /// W1 is 2×3 [[1, 2, 3], [4, 5, 6]]; z1 for x = [1, 1, 1] is [6, 15].
+    static func textKeys(w1: String, z1: String) -> String {
+        """
+        nncheck: 1
+        id: text-keys
+        network:
+          layers:
+            - weights: [[1, 2, 3],
+                        [4, 5, 6]]
+              activation: identity
+        data:
+          x: [1, 1, 1]
+        questions:
+          - id: "W"
+            ask: W1
+            answer: \(w1)
+          - id: "z"
+            ask: z1
+            answer: \(z1)
+
+        """
+    }
+
+    @Test func keysWrittenAsAnswerTextAreReadAndVerified() throws {
+        try Self.withFolder { folder in
+            let path = try Self.write(Self.textKeys(
+                w1: #"'\begin{bmatrix} 1 & 2 & 3 \\ 4 & \frac{10}{2} & 6 \end{bmatrix}'"#,
+                z1: #""[6, 15]""#), "text.yaml", in: folder)
+            let problem = try ProblemLoader.load(path: path)
+            #expect(problem.question("W")?.instructorKey == Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6]))
+            #expect(problem.question("z")?.instructorKey == Tensor(vector: [6, 15]))
+            let report = KeyVerifier.verify(paths: [folder])
+            #expect(report.exitStatus == 0)
+            #expect(report.verifiedCount == 2)
+            #expect(report.findings.isEmpty)
+        }
+        try Self.withFolder { folder in
+            try Self.write(Self.textKeys(w1: "[[1, 2, 3], [4, 5, 6]]", z1: #""[0.7, 1.7]""#), "text.yaml", in: folder)
+            let report = KeyVerifier.verify(paths: [folder])
+            #expect(report.exitStatus == 1)
+            #expect(report.failureCount == 1)
+        }
+    }
+
+    @Test func aKeyTextOutsideTheGrammarIsRejectedAtItsPosition() throws {
+        try Self.withFolder { folder in
+            let path = try Self.write(Self.textKeys(w1: "[[1, 2, 3], [4, 5, 6]]", z1: #""[6, 15""#), "text.yaml", in: folder)
+            let report = KeyVerifier.verify(paths: [folder])
+            #expect(report.exitStatus == 65)
+            let text = VerificationRendering.text(report)
+            #expect(text.hasPrefix("\(path):16:13: question z answer: '[6, 15' is not a number ("), "\(text)")
+        }
+    }
+
     @Test func wrongKeyExitsOneWithItsPosition() throws {
         try Self.withFolder { folder in
             let path = try Self.write(Self.mlp(key14: "-0.252"), "mlp.yaml", in: folder)

@@ -29,29 +29,23 @@ import NNYAML
 
     // MARK: Problem files: aliases are expanded, counted with memoized sizes.
 
-    @Test(arguments: [8, 9])
-    func billionLaughsIsRejectedQuicklyInProblemFiles(levels: Int) throws {
+    /// Expanding the document would take 10⁹ nodes; the time limit only catches that hang.
+    @Test(.timeLimit(.minutes(1)), arguments: [8, 9])
+    func billionLaughsIsRejectedWithoutExpandingInProblemFiles(levels: Int) throws {
         let text = billionLaughs(levels: levels)
         #expect(text.utf8.count < 1024)
-        let clock = ContinuousClock()
-        let start = clock.now
         let error = readError(text, limits: .problemFile)
-        let elapsed = clock.now - start
-        print("billion laughs, \(levels) levels x 10: rejected in \(elapsed)")
-        #expect(elapsed < .seconds(1))
         // The first *a6 inside lol7 pushes the expanded count past 4,000,000.
         #expect(error == InputError(file: "a.yaml", line: 8, column: 12,
                                     message: "document is too large: more than 4,000,000 values after expanding"
                                     + " aliases (the limit for problem files)"))
     }
 
-    @Test func aliasBombUsedAsKeyIsRejectedQuickly() {
+    @Test(.timeLimit(.minutes(1)))
+    func aliasBombUsedAsKeyIsRejectedWithoutExpanding() {
         // `Yams.compose` would hash this key's billion-node expansion while checking duplicates.
         let text = billionLaughs(levels: 8) + "? *a8\n: 1\n"
-        let clock = ContinuousClock()
-        let start = clock.now
         let error = readError(text, limits: .problemFile)
-        #expect(clock.now - start < .seconds(1))
         #expect(error?.line == 8)
         let keyOnly = "lol: &a [x]\n? *a\n: 1\n"
         #expect(readError(keyOnly, limits: .problemFile)?.description

@@ -25,7 +25,8 @@ import NNYAML
         #expect(root["a"]?.location == SourceLocation(file: path, line: 1, column: 4))
     }
 
-    @Test func hugeFileIsRejectedBySizeWithoutReading() throws {
+    @Test(.timeLimit(.minutes(1)))
+    func hugeFileIsRejectedBySizeWithoutReading() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("huge.yaml").path
@@ -33,12 +34,11 @@ import NNYAML
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.truncate(atOffset: 10 << 30)  // sparse 10 GB
         try handle.close()
-        let clock = ContinuousClock()
-        let start = clock.now
+        // Rejected from its size alone: reading 10 GB would fail the test's time limit (a hang
+        // guard, not a speed assertion) or exhaust memory long before.
         #expect(throws: InputError(file: "huge.yaml", message: "file is 10 GB, larger than the 8 MB limit for problem files")) {
             try YAMLReader.read(contentsOf: path, displayName: "huge.yaml", limits: .problemFile)
         }
-        #expect(clock.now - start < .milliseconds(100))
     }
 
     @Test func missingFileAndDirectory() throws {

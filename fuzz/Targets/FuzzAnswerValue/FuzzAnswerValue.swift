@@ -1,4 +1,4 @@
-import NNGrade
+import NNProblem
 
 /// One fuzz input: `AnswerValueParser.parse` and `parseScalar` on arbitrary text.
 ///

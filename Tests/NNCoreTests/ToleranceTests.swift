@@ -1,6 +1,5 @@
 import NNCore
 import Testing
-import NNGrade
 
 /// Whether `student` is accepted for `expected` under `tolerance`.
 private func accepts(_ tolerance: Tolerance, _ student: Double, _ expected: Double) -> Bool {

@@ -1,6 +1,6 @@
 import Testing
 import NNCore
-@testable import NNGrade
+@testable import NNProblem
 
 private func parsed(_ text: String) throws -> Tensor { try AnswerValueParser.parse(text) }
 
@@ -145,22 +145,16 @@ private func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max
         }
     }
 
-    @Test func largeMatricesParseQuickly() throws {
+    /// A 100×100 matrix in both written forms. Speed is measured in bench/; the time limit only
+    /// catches a hang.
+    @Test(.timeLimit(.minutes(1)))
+    func largeMatricesParse() throws {
         let rows = (0..<100).map { r in (0..<100).map { c in "\(Double(r * 100 + c) / 8 - 600)" } }
         let latex = "\\begin{bmatrix}\n" + rows.map { $0.joined(separator: " & ") }.joined(separator: " \\\\\n")
             + "\n\\end{bmatrix}"
         let list = "[" + rows.map { "[" + $0.joined(separator: ", ") + "]" }.joined(separator: ",\n") + "]"
         let expected = (0..<10_000).map { Double($0) / 8 - 600 }
-        let clock = ContinuousClock()
-        var latexResult: Tensor?
-        var listResult: Tensor?
-        let elapsed = try clock.measure {
-            latexResult = try AnswerValueParser.parse(latex)
-            listResult = try AnswerValueParser.parse(list)
-        }
-        #expect(latexResult == Tensor(shape: [100, 100], scalars: expected))
-        #expect(listResult == Tensor(shape: [100, 100], scalars: expected))
-        // Generous: tests run in debug builds; release is far below 50 ms.
-        #expect(elapsed < .seconds(1))
+        #expect(try AnswerValueParser.parse(latex) == Tensor(shape: [100, 100], scalars: expected))
+        #expect(try AnswerValueParser.parse(list) == Tensor(shape: [100, 100], scalars: expected))
     }
 }

@@ -1,6 +1,7 @@
 import NNCore
 
-/// Reads a student's answer text into a `Tensor`.
+/// The one grammar for numbers, lists and matrices written as text: students' answers, the
+/// instructor's `answer:` keys and every number in a problem file (`YAMLValues`).
 ///
 /// Accepted forms (surrounding whitespace and `$…$` / `$$…$$` delimiters are ignored):
 /// - a scalar expression: `-2 - 0.01*100`, `e^-2`, `\frac{1}{2}` → a scalar;
@@ -62,7 +63,7 @@ public enum AnswerValueParser {
     /// The value of a text that is exactly a plain decimal number (no surrounding space), read
     /// without copying it into a scanner: what both parsers return for it. Nil for anything else,
     /// including text over the length limit (which the parsers reject).
-    static func plainValue(_ text: String) -> Double? {
+    public static func plainValue(_ text: String) -> Double? {
         guard text.utf8.count <= maximumLength else { return nil }
         var text = text
         return text.withUTF8 { buffer in
