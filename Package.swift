@@ -17,6 +17,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         // CSV reading (review files, rosters; the shared choice for every CSV input).
         .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", exact: "4.7.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // Pure network math: matrices, activations, losses, forward and backward passes, SGD, the
@@ -43,10 +48,20 @@ let package = Package(
         // Output folders, atomic file writes, safe names, the batch-grading driver, rosters.
         .target(name: "NNFiles", dependencies: ["NNCore", "NNProblem", "NNGrade", "NNReport", "NNOutput",
                                             .product(name: "CSV", package: "CSV.swift")]),
+        // The web self-check: a Hummingbird 2 server over the student-mode check (`nncheck serve`).
+        .target(
+            name: "NNServe",
+            dependencies: ["NNCore", "NNProblem", "NNGrade", "NNOutput", "NNReport", "NNFiles",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "HTTPTypes", package: "swift-http-types"),
+                           .product(name: "MultipartKit", package: "multipart-kit"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                           .product(name: "UnixSignals", package: "swift-service-lifecycle")]),
         // Thin command-line front end.
         .executableTarget(
             name: "nncheck",
-            dependencies: ["NNCore", "NNProblem", "NNGrade", "NNOutput", "NNReport", "NNFiles",
+            dependencies: ["NNCore", "NNProblem", "NNGrade", "NNOutput", "NNReport", "NNFiles", "NNServe",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Shared by the test targets: the repository root and a seeded random number generator.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -59,6 +74,9 @@ let package = Package(
         // Reports, gradebooks, platform files and the files they are written to.
         .testTarget(name: "NNReportTests",
                     dependencies: ["NNCore", "NNYAML", "NNProblem", "NNGrade", "NNOutput", "NNReport", "NNFiles", "TestSupport"]),
+        .testTarget(name: "NNServeTests",
+                    dependencies: ["NNCore", "NNProblem", "NNGrade", "NNFiles", "NNServe", "TestSupport",
+                                   .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "EndToEndTests", dependencies: ["nncheck", "TestSupport"]),
         // Hostile and broken input: bounded resources, safe output names, killed batches, no key leaks.
         .testTarget(name: "HostileInputTests",

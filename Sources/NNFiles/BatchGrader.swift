@@ -43,6 +43,18 @@ public struct BatchGrader: Sendable {
         gradeFile(path: path, displayName: displayName, status: Self.linkStatus(path)).result
     }
 
+    /// Reads and grades an answer file already in memory (an upload); `displayName` names it in
+    /// messages and its extension says how it is read, as a path's would. Any problem with the bytes
+    /// becomes an ungradable result, exactly as for a file.
+    public func gradeBytes(_ bytes: [UInt8], displayName: String) -> SubmissionResult {
+        do {
+            let submission = try SubmissionLoader.load(bytes: bytes, file: displayName, limits: limits)
+            return grader.grade(submission)
+        } catch {
+            return grader.ungradable(file: displayName, student: Self.studentFallback(displayName), reason: error.description)
+        }
+    }
+
     /// The `lstat` of `path` (a symbolic link itself, not its target); all zero when it fails.
     private static func linkStatus(_ path: String) -> stat {
         var st = stat()

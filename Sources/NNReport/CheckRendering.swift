@@ -11,9 +11,7 @@ public enum CheckRendering {
         if let reason = r.ungradableReason { return paint("✘ ", "31") + reason + "\n" }
         var rows: [[String]] = [["", "question", "points", "verdict", "given", "details"]]
         for q in r.questions {
-            var details = q.message
-            if let d = q.diagnosis { details += "; likely: \(d)" }
-            if let x = q.expected, !q.verdict.passed { details += "; expected \(x.text)" }
+            let details = Self.details(q)
             let given = q.given.count > 30 ? String(q.given.prefix(27)) + "..." : q.given
             rows.append([q.verdict.symbol, q.id, "\(PointsText.of(q.earned))/\(PointsText.of(q.possible))",
                          q.verdict.rawValue, given.replacingNewlines(), details])
@@ -36,4 +34,18 @@ public enum CheckRendering {
         }
         return out
     }
+}
+
+extension CheckRendering {
+    /// The details column of one question: its message, the likely mistake, and the expected
+    /// value only where the result carries it (the problem allows showing the key).
+    public static func details(_ q: QuestionResult) -> String {
+        var details = q.message
+        if let d = q.diagnosis { details += "; likely: \(d)" }
+        if let x = q.expected, !q.verdict.passed { details += "; expected \(x.text)" }
+        return details
+    }
+
+    /// A score as the check table writes it ("1.5", "2").
+    public static func points(_ value: Double) -> String { PointsText.of(value) }
 }

@@ -16,7 +16,11 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check one answer file against a problem (exit 0 when every answer is correct, 1 otherwise).",
-        discussion: "The key is never printed unless the problem file sets show_key. Colour is used on a terminal unless NO_COLOR is set.")
+        discussion: """
+            The key is never printed unless the problem file sets show_key. Colour is used on a terminal unless \
+            NO_COLOR is set. Student mode is only as private as the problem file: whoever holds the file can solve \
+            it. To let students check without the file, run 'nncheck serve' (which accepts no tolerance override).
+            """)
 
     @Argument(help: "The problem file (YAML).") var problem: String
     @Argument(help: "The answer file (YAML or JSON).") var answers: String
@@ -28,23 +32,25 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let gradable = try CommandSupport.loadProblem(problem)
-        let loaded = gradable.problem
         try CommandSupport.requireFile(answers)
         // A randomised problem grades the file against the variant of its `student:` id.
-        let grader = Grader(gradable: gradable, audience: .student, toleranceOverride: tolerance,
-                            secret: try CommandSupport.secret(for: gradable, path: problem))
-        let result = BatchGrader(grader: grader).gradeFile(path: answers, displayName: answers)
+        let check = StudentCheck(gradable: gradable, toleranceOverride: tolerance,
+                                 secret: try CommandSupport.secret(for: gradable, path: problem))
+        let result = check.check(path: answers, displayName: answers)
+        let rendering: StudentCheck.Format
         switch format {
         case .table:
-            let color = Terminal.stdoutIsTerminal && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
-            Terminal.write(CheckRendering.table(result, problem: loaded, color: color))
-        case .markdown: Terminal.write(SubmissionReport.markdown(result, problem: loaded))
-        case .json: Terminal.write(SubmissionReport.json(result))
+            rendering = .table(color: Terminal.stdoutIsTerminal && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true))
+        case .markdown: rendering = .markdown
+        case .json: rendering = .json
         }
-        if let reason = result.ungradableReason {
-            if format != .table { Terminal.error(reason) }
+        Terminal.write(check.render(result, format: rendering))
+        switch StudentCheck.outcome(result) {
+        case .allCorrect: return
+        case .notAllCorrect: throw ExitCode(1)
+        case .ungradable:
+            if format != .table, let reason = result.ungradableReason { Terminal.error(reason) }
             throw ExitCode.dataError
         }
-        if !result.allPassed { throw ExitCode(1) }
     }
 }

@@ -124,7 +124,7 @@ import Testing
             .write(toFile: dir + "/p.yaml", atomically: true, encoding: .utf8)
         let kind = try NNCheckBinary.run(["grade", "p.yaml", "subs", "--out", "out"], in: dir)
         #expect(kind.status == 65)
-        #expect(kind.stderr == "p.yaml:25:11: question B.2: unknown kind 'essay'; expected one of: numeric, choice, text, manual\n")
+        #expect(kind.stderr == "p.yaml:25:11: question B.2: unknown kind 'essay'; expected one of: numeric, choice, text, manual, formula, function, network, experiment\n")
         try Self.problem.replacingOccurrences(of: "accept: [\"no\"]", with: "accept: []")
             .write(toFile: dir + "/p.yaml", atomically: true, encoding: .utf8)
         let empty = try NNCheckBinary.run(["verify", "p.yaml"], in: dir)

@@ -235,14 +235,14 @@ import NNYAML
 
     @Test func anUnknownKindIsLocatedAtItsKindKey() {
         #expect(Self.error("  - id: q\n    kind: essay\n")
-                == "p.yaml:18:11: question q: unknown kind 'essay'; expected one of: numeric, choice, text, manual")
+                == "p.yaml:18:11: question q: unknown kind 'essay'; expected one of: numeric, choice, text, manual, formula, function, network, experiment")
         #expect(Self.error("  - id: q\n    kind: [a]\n")?.hasPrefix("p.yaml:18:11:") == true)
     }
 
     @Test func kindNumericIsTheDefault() throws {
         let explicit = try Self.gradable("  - {id: q, kind: numeric, ask: y_hat}\n")
         #expect(explicit.questions.map { type(of: $0).name } == ["numeric", "numeric", "numeric", "numeric", "numeric"])
-        #expect(QuestionKinds.registered.map { $0.name } == ["numeric", "choice", "text", "manual"])
+        #expect(QuestionKinds.registered.map { $0.name } == ["numeric", "choice", "text", "manual", "formula", "function", "network", "experiment"])
         #expect(Set(QuestionKinds.registered.map { $0.name }).count == QuestionKinds.registered.count)
     }
 
