@@ -69,7 +69,7 @@ import TestSupport
         let index = try await server.request("/")
         #expect(index.status == 200 && index.body.contains("href=\"/p/hw1-backprop\""))
         let health = try await server.request("/healthz")
-        #expect(health.body == "ok 6 problems\n")
+        #expect(health.body == "ok 12 problems\n")  // every file in problems/
 
         // One access-log line per request, with method, path, status and latency; never an answer.
         let log = server.stderr
