@@ -14,7 +14,7 @@ func fuzzOneInput(_ input: UnsafeBufferPointer<UInt8>) -> CInt {
         precondition(!error.description.contains("\n"), "multi-line error: \(error.description)")
         return 0
     }
-    precondition(!problem.questions.isEmpty, "a loaded problem has no questions")
+    precondition(!problem.declarations.isEmpty, "a loaded problem has no questions")
     guard FuzzBudget.isSmall(problem) else { return 0 }
     for entry in Solver(problem: problem).answerKey().entries {
         switch entry.result {
@@ -31,7 +31,7 @@ func fuzzOneInput(_ input: UnsafeBufferPointer<UInt8>) -> CInt {
 /// for 100,000 steps, which is not a bug but would be reported as a timeout.
 enum FuzzBudget {
     static func isSmall(_ problem: Problem) -> Bool {
-        guard problem.questions.count <= 50 else { return false }
+        guard problem.declarations.count <= 50 else { return false }
         for scenario in problem.scenarios.values {
             let weights = scenario.network?.network.layers.reduce(0) { $0 + $1.weights.rows * $1.weights.columns } ?? 0
             let units = scenario.network?.network.layers.map(\.outputSize).max() ?? 0
