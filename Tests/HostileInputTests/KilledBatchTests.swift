@@ -109,7 +109,8 @@ extension HostileInput {
             // 1. Killed as soon as the first report appears (the batch is writing reports then).
             let first = try Self.startGrade(submissions: submissions, out: out)
             Self.killWhenReady(first, whenAReportAppearsIn: reports, limit: .seconds(60))
-            #expect(first.terminationReason == .uncaughtSignal, "the first run finished before it could be killed")
+            // Whether the kill lands before the run ends depends on the machine's speed, so it is not
+            // asserted here; either way no file may be half-written, and step 5 kills a run for certain.
             try Self.expectNothingHalfWritten(reports, label: "killed at the first report")
 
             // 2. Killed again half-way through writing, over the partial output of the first run.
